@@ -1,0 +1,73 @@
+package io.chamber.sse.deployment;
+
+import org.jboss.jandex.DotName;
+
+import io.chamber.sse.runtime.EventGenerator;
+import io.chamber.sse.runtime.OpenStreams;
+import io.chamber.sse.runtime.Pauses;
+import io.chamber.sse.runtime.ProblemMapper;
+import io.chamber.sse.runtime.SseEvent;
+import io.chamber.sse.runtime.SseResource;
+import io.chamber.sse.runtime.StreamOptionsParser;
+import io.chamber.sse.runtime.StreamParameters;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.resteasy.reactive.spi.AdditionalResourceClassBuildItem;
+
+class ChamberSseProcessor {
+
+    static final String FEATURE = "chamber-sse";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The generator is public API: applications inject it into their own endpoints. */
+    @BuildStep
+    AdditionalBeanBuildItem generatorBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(EventGenerator.class, StreamOptionsParser.class, Pauses.class, OpenStreams.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    void endpointClasses(ChamberSseBuildTimeConfig config, BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (!config.enabled()) {
+            return;
+        }
+        indexed.produce(new AdditionalIndexedClassesBuildItem(SseResource.class.getName(),
+                StreamParameters.class.getName(), ProblemMapper.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(SseResource.class, ProblemMapper.class)
+                .setDefaultScope(BuiltinScope.SINGLETON.getName())
+                .setUnremovable()
+                .build());
+    }
+
+    /** Registers the resource at the configured path; the class has no {@code @Path} of its own. */
+    @BuildStep
+    void endpoint(ChamberSseBuildTimeConfig config, CombinedIndexBuildItem index,
+            BuildProducer<AdditionalResourceClassBuildItem> resources) {
+        if (config.enabled()) {
+            resources.produce(new AdditionalResourceClassBuildItem(
+                    index.getIndex().getClassByName(DotName.createSimple(SseResource.class)), config.path()));
+        }
+    }
+
+    /** Applications serialize the events with Jackson; records need reflection in a native image. */
+    @BuildStep
+    ReflectiveClassBuildItem payloadTypes() {
+        return ReflectiveClassBuildItem.builder(SseEvent.class, SseEvent.Payload.class)
+                .constructors().methods().fields()
+                .build();
+    }
+}

@@ -1,0 +1,102 @@
+package io.chamber.sse.runtime;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Runtime configuration of the Chamber SSE stream: the defaults a request starts from and the limits that keep
+ * one request from costing too much.
+ */
+@ConfigMapping(prefix = "quarkus.chamber.sse")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface ChamberSseConfig {
+
+    /**
+     * The event name sent when the request has no {@code event} parameter.
+     */
+    @WithDefault("random")
+    String eventName();
+
+    /**
+     * The shortest pause between two events when the request has no {@code interval} parameter.
+     */
+    @WithDefault("1s")
+    Duration intervalMin();
+
+    /**
+     * The longest pause between two events when the request has no {@code interval} parameter.
+     * Equal to {@code interval-min} for a fixed pace.
+     */
+    @WithDefault("5s")
+    Duration intervalMax();
+
+    /**
+     * The shortest random message, in characters.
+     */
+    @WithDefault("10")
+    int messageLengthMin();
+
+    /**
+     * The longest random message, in characters.
+     */
+    @WithDefault("50")
+    int messageLengthMax();
+
+    /**
+     * How many streams may be open at once; a request beyond it is answered 503 with a {@code Retry-After} header.
+     */
+    @WithDefault("10000")
+    int maxStreams();
+
+    /**
+     * The {@code Retry-After} a request refused by {@code max-streams} is given.
+     */
+    @WithDefault("1s")
+    Duration retryAfter();
+
+    /**
+     * The longest {@code event} name a request may set, in characters.
+     */
+    @WithDefault("64")
+    int maxEventLength();
+
+    /**
+     * The longest {@code data} text a request may set, in characters.
+     */
+    @WithDefault("4096")
+    int maxDataLength();
+
+    /**
+     * The largest {@code padding} a request may ask for, in bytes.
+     */
+    @WithDefault("65536")
+    int maxPadding();
+
+    /**
+     * The longest {@code interval} or {@code heartbeat} a request may ask for.
+     */
+    @WithDefault("1h")
+    Duration maxInterval();
+
+    /**
+     * The longest {@code delay} a request may ask for.
+     */
+    @WithDefault("60s")
+    Duration maxDelay();
+
+    /**
+     * The longest {@code duration} a request may ask for.
+     */
+    @WithDefault("24h")
+    Duration maxDuration();
+
+    /**
+     * The longest {@code retry} a request may ask for.
+     */
+    @WithDefault("1h")
+    Duration maxRetry();
+}

@@ -1,0 +1,66 @@
+package io.chamber.sse.runtime;
+
+import java.util.HexFormat;
+
+/**
+ * Event ids: 32 hex characters that encode a stream's seed and an event's sequence number, so a client that
+ * reconnects with {@code Last-Event-ID} can be resumed by any instance without server memory.
+ * <p>
+ * The 128 bits are the seed (64 bits), the sequence number (40 bits) and a 24-bit check, scrambled by two
+ * Feistel rounds so ids look random; the check tells our ids from any others.
+ */
+public final class EventIds {
+
+    /** The largest sequence number an id can carry. */
+    public static final long MAX_SEQUENCE = (1L << 40) - 1;
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final long ROUND_KEY_1 = 0x9E3779B97F4A7C15L;
+    private static final long ROUND_KEY_2 = 0xC2B2AE3D27D4EB4FL;
+    private static final int CHECK_BITS = 24;
+    private static final long CHECK_MASK = (1L << CHECK_BITS) - 1;
+
+    /** A stream position decoded from an id. */
+    public record Position(long seed, long sequence) {
+    }
+
+    private EventIds() {
+    }
+
+    public static String encode(long seed, long sequence) {
+        long right = (sequence << CHECK_BITS) | check(seed, sequence);
+        right ^= mix(seed ^ ROUND_KEY_1);
+        long left = seed ^ mix(right ^ ROUND_KEY_2);
+        return HEX.toHexDigits(left) + HEX.toHexDigits(right);
+    }
+
+    /**
+     * @return the position the id encodes
+     * @throws IllegalArgumentException if the text is not an id this extension made
+     */
+    public static Position decode(String id) {
+        if (id.length() != 32 || !id.chars().allMatch(HexFormat::isHexDigit)) {
+            throw new IllegalArgumentException("not 32 hex characters");
+        }
+        long left = HexFormat.fromHexDigitsToLong(id, 0, 16);
+        long right = HexFormat.fromHexDigitsToLong(id, 16, 32);
+        long seed = left ^ mix(right ^ ROUND_KEY_2);
+        right ^= mix(seed ^ ROUND_KEY_1);
+        long sequence = right >>> CHECK_BITS;
+        if ((right & CHECK_MASK) != check(seed, sequence)) {
+            throw new IllegalArgumentException("not an id of this stream");
+        }
+        return new Position(seed, sequence);
+    }
+
+    private static long check(long seed, long sequence) {
+        return mix(seed + mix(sequence)) & CHECK_MASK;
+    }
+
+    /** The SplitMix64 finalizer: a bijective 64-bit mixer. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,48 @@
+package io.chamber.sse.runtime;
+
+import java.time.Duration;
+
+/**
+ * Everything that shapes one stream, parsed once from a request (see {@link StreamOptionsParser}) or built by
+ * code that reuses the generator. Zero means "off" for every limit, pause and fault below.
+ *
+ * @param eventName the {@code event:} field of every event
+ * @param data the message of every event, or {@code null} for a random message per event
+ * @param messageMinLength shortest random message
+ * @param messageMaxLength longest random message
+ * @param interval the pause between two events
+ * @param count the stream ends after the event with sequence number {@code count - 1}; 0 = never
+ * @param duration the response ends cleanly after this long; zero = never
+ * @param delay wait this long before the headers and the first event
+ * @param retryMillis sent first as the {@code retry:} field; negative = not sent
+ * @param heartbeat a {@code : heartbeat} comment goes out whenever nothing went out for this long; zero = none
+ * @param padding a comment of this many bytes goes out first
+ * @param seed the seed of every random value and id of the stream
+ * @param firstSequence the sequence number of the first event (after {@code Last-Event-ID}: the next one)
+ * @param failAfter the response ends cleanly after this many events; 0 = never
+ * @param dropAfter the connection is dropped abruptly after this many events; 0 = never
+ * @param status answer with this status and no stream; 0 = stream
+ */
+public record StreamOptions(
+        String eventName,
+        String data,
+        int messageMinLength,
+        int messageMaxLength,
+        Interval interval,
+        long count,
+        Duration duration,
+        Duration delay,
+        long retryMillis,
+        Duration heartbeat,
+        int padding,
+        long seed,
+        long firstSequence,
+        long failAfter,
+        long dropAfter,
+        int status) {
+
+    /** True when a {@code count} is set and the stream has already sent all of it. */
+    public boolean exhausted() {
+        return count > 0 && firstSequence >= count;
+    }
+}
