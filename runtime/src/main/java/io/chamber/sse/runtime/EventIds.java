@@ -6,7 +6,7 @@ import java.util.HexFormat;
  * Event ids: 32 hex characters that encode a stream's seed and an event's sequence number, so a client that
  * reconnects with {@code Last-Event-ID} can be resumed by any instance without server memory.
  * <p>
- * The 128 bits are the seed (64 bits), the sequence number (40 bits) and a 24-bit check, scrambled by two
+ * The 128 bits are the seed (64 bits), the sequence number (40 bits) and a 24-bit check, scrambled by three
  * Feistel rounds so ids look random; the check tells our ids from any others.
  */
 public final class EventIds {
@@ -17,6 +17,7 @@ public final class EventIds {
     private static final HexFormat HEX = HexFormat.of();
     private static final long ROUND_KEY_1 = 0x9E3779B97F4A7C15L;
     private static final long ROUND_KEY_2 = 0xC2B2AE3D27D4EB4FL;
+    private static final long ROUND_KEY_3 = 0x165667B19E3779F9L;
     private static final int CHECK_BITS = 24;
     private static final long CHECK_MASK = (1L << CHECK_BITS) - 1;
 
@@ -31,6 +32,7 @@ public final class EventIds {
         long right = (sequence << CHECK_BITS) | check(seed, sequence);
         right ^= mix(seed ^ ROUND_KEY_1);
         long left = seed ^ mix(right ^ ROUND_KEY_2);
+        right ^= mix(left ^ ROUND_KEY_3);
         return HEX.toHexDigits(left) + HEX.toHexDigits(right);
     }
 
@@ -43,7 +45,7 @@ public final class EventIds {
             throw new IllegalArgumentException("not 32 hex characters");
         }
         long left = HexFormat.fromHexDigitsToLong(id, 0, 16);
-        long right = HexFormat.fromHexDigitsToLong(id, 16, 32);
+        long right = HexFormat.fromHexDigitsToLong(id, 16, 32) ^ mix(left ^ ROUND_KEY_3);
         long seed = left ^ mix(right ^ ROUND_KEY_2);
         right ^= mix(seed ^ ROUND_KEY_1);
         long sequence = right >>> CHECK_BITS;

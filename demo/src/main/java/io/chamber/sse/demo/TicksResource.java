@@ -1,0 +1,33 @@
+package io.chamber.sse.demo;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.chamber.sse.runtime.EventGenerator;
+import io.chamber.sse.runtime.SseEvent;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * Reuses the extension's generator in an endpoint of the application's own: every {@link SseEvent}, whole,
+ * as a JSON {@code data:} line, serialized by Quarkus REST's Jackson support.
+ */
+@Path("/demo/ticks")
+public class TicksResource {
+
+    private final EventGenerator generator;
+
+    public TicksResource(EventGenerator generator) {
+        this.generator = generator;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<SseEvent> ticks() {
+        return generator.stream();
+    }
+}

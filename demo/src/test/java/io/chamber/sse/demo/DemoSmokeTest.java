@@ -1,0 +1,60 @@
+package io.chamber.sse.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class DemoSmokeTest {
+
+    @TestHTTPResource("/demo/ticks")
+    URI ticks;
+
+    @Test
+    void servesTheStreamingEndpoint() {
+        given().queryParam("count", 2)
+                .when().get("/streaming/sse")
+                .then().statusCode(200)
+                .header("Content-Type", "text/event-stream")
+                .body(matchesPattern("(id: [0-9a-f]{32}\nevent: random\ndata: \\{\"message\": \"[0-9A-Za-z]{10,50}\", "
+                        + "\"elapsed\": \\d+\\.\\d{6}}\n\n){2}"));
+    }
+
+    @Test
+    void reusesTheGeneratorInItsOwnEndpoint() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(ticks).timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("data:"));
+            assertThat(line).startsWith("data:");
+            JsonNode event = new ObjectMapper().readTree(line.substring("data:".length()));
+            assertThat(event.get("id").asText()).matches("[0-9a-f]{32}");
+            assertThat(event.get("name").asText()).isEqualTo("random");
+            assertThat(event.get("data").get("message").asText()).matches("[0-9A-Za-z]{10,50}");
+            assertThat(event.get("data").get("elapsed").isNumber()).isTrue();
+        }
+    }
+}
