@@ -1,0 +1,35 @@
+package io.chamber.sse.test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.chamber.sse.runtime.EventGenerator;
+import io.chamber.sse.runtime.SseEvent;
+import io.quarkus.test.QuarkusExtensionTest;
+
+class DisabledTest {
+
+    @RegisterExtension
+    static final QuarkusExtensionTest app = new QuarkusExtensionTest()
+            .overrideConfigKey("quarkus.chamber.sse.enabled", "false");
+
+    @Inject
+    EventGenerator generator;
+
+    @Test
+    void hasNoRoute() {
+        given().when().get("/streaming/sse").then().statusCode(404);
+    }
+
+    @Test
+    void keepsTheGeneratorForTheApplicationsOwnEndpoints() {
+        SseEvent first = generator.stream().toUni().await().indefinitely();
+        assertThat(first.id()).matches("[0-9a-f]{32}");
+        assertThat(first.name()).isEqualTo("random");
+    }
+}
