@@ -65,9 +65,10 @@ public interface ChamberSseConfig {
     int maxEventLength();
 
     /**
-     * The longest {@code data} text a request may set, in characters.
+     * The longest {@code data} text a request may set, in characters. The whole request line must also fit in
+     * {@code quarkus.http.limits.max-initial-line-length}.
      */
-    @WithDefault("4096")
+    @WithDefault("1024")
     int maxDataLength();
 
     /**

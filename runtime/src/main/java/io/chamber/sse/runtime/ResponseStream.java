@@ -41,8 +41,8 @@ final class ResponseStream {
 
     private Uni<Buffer> nextFrame() {
         if (reached(options.dropAfter())) {
-            response.reset();
-            return Uni.createFrom().nothing();
+            response.reset(); // closes the connection without the terminating chunk
+            return Uni.createFrom().item(END);
         }
         if (reached(options.failAfter())) {
             return Uni.createFrom().item(END);
