@@ -1,24 +1,33 @@
 package io.chamber.sse.deployment;
 
+import java.util.Optional;
+
 import org.jboss.jandex.DotName;
 
+import io.chamber.sse.runtime.ChamberSseRecorder;
 import io.chamber.sse.runtime.EventGenerator;
 import io.chamber.sse.runtime.OpenStreams;
 import io.chamber.sse.runtime.Pauses;
 import io.chamber.sse.runtime.ProblemMapper;
 import io.chamber.sse.runtime.SseEvent;
 import io.chamber.sse.runtime.SseResource;
+import io.chamber.sse.runtime.StreamMetrics;
 import io.chamber.sse.runtime.StreamOptionsParser;
 import io.chamber.sse.runtime.StreamParameters;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.resteasy.reactive.spi.AdditionalResourceClassBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
 
 class ChamberSseProcessor {
 
@@ -60,6 +69,19 @@ class ChamberSseProcessor {
         if (config.enabled()) {
             resources.produce(new AdditionalResourceClassBuildItem(
                     index.getIndex().getClassByName(DotName.createSimple(SseResource.class)), config.path()));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ShutdownListenerBuildItem endStreamsOnShutdown(ChamberSseRecorder recorder) {
+        return new ShutdownListenerBuildItem(recorder.endStreamsOnShutdown());
+    }
+
+    @BuildStep
+    void metrics(Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(StreamMetrics.class));
         }
     }
 

@@ -2,6 +2,7 @@ package io.chamber.sse.runtime;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpServerResponse;
  * (those due at once go out in one write, so a fire-hose costs one write per batch), a heartbeat comment whenever
  * nothing went out for the heartbeat period, and the end or fault the request asked for. Each frame is produced
  * when the previous one has been written, so a client that stops reading stops the stream, not the server.
+ * {@link #end()} ends it early and cleanly, from any thread.
  */
 final class ResponseStream {
 
@@ -20,26 +22,46 @@ final class ResponseStream {
     private final StreamCursor cursor;
     private final Pauses pauses;
     private final HttpServerResponse response;
+    private final OpenStreams openStreams;
     private final SseWireFormat wire = new SseWireFormat();
     private final long heartbeatNanos;
     private long lastWriteNanos;
     private long eventsSent;
     private boolean started;
+    private volatile boolean ending;
+    private volatile UniEmitter<? super Buffer> endSignal;
 
-    ResponseStream(StreamOptions options, long requestStartNanos, Pauses pauses, HttpServerResponse response) {
+    ResponseStream(StreamOptions options, long requestStartNanos, Pauses pauses, HttpServerResponse response,
+            OpenStreams openStreams) {
         this.options = options;
         this.cursor = new StreamCursor(options, requestStartNanos);
         this.pauses = pauses;
         this.response = response;
+        this.openStreams = openStreams;
         this.heartbeatNanos = options.heartbeat().toNanos();
         this.lastWriteNanos = cursor.startNanos();
     }
 
+    /** The frames; the stream holds its place in {@link OpenStreams} from subscription to termination. */
     Multi<Buffer> frames() {
-        return Multi.createBy().repeating().uni(() -> this, ResponseStream::nextFrame).until(frame -> frame == END);
+        return Multi.createBy().repeating().uni(() -> this, ResponseStream::nextFrame).until(frame -> frame == END)
+                .onSubscription().invoke(() -> openStreams.opened(this))
+                .onTermination().invoke(() -> openStreams.closed(this));
+    }
+
+    /** Ends the stream cleanly at its next step, waking it if it is waiting. */
+    void end() {
+        ending = true;
+        UniEmitter<? super Buffer> signal = endSignal;
+        if (signal != null) {
+            signal.complete(END);
+        }
     }
 
     private Uni<Buffer> nextFrame() {
+        if (ending) {
+            return Uni.createFrom().item(END);
+        }
         if (reached(options.dropAfter())) {
             response.reset(); // closes the connection without the terminating chunk
             return Uni.createFrom().item(END);
@@ -47,7 +69,21 @@ final class ResponseStream {
         if (reached(options.failAfter())) {
             return Uni.createFrom().item(END);
         }
-        return pauses.until(wakeNanos()).map(ignored -> frameAt(System.nanoTime()));
+        long wakeNanos = wakeNanos();
+        if (wakeNanos - System.nanoTime() <= 0) {
+            return Uni.createFrom().item(() -> frameAt(System.nanoTime()));
+        }
+        return Uni.combine().any().of(pauses.until(wakeNanos).map(ignored -> frameAt(System.nanoTime())), endSignal());
+    }
+
+    /** Completes with {@link #END} when {@link #end()} is called while the stream waits. */
+    private Uni<Buffer> endSignal() {
+        return Uni.createFrom().emitter(signal -> {
+            endSignal = signal;
+            if (ending) {
+                signal.complete(END);
+            }
+        });
     }
 
     private long wakeNanos() {
@@ -66,7 +102,7 @@ final class ResponseStream {
                 appendPrelude(frame);
                 started = true;
             }
-            appendDueEvents(frame, now);
+            openStreams.countEvents(appendDueEvents(frame, now));
             lastWriteNanos = now;
             return frame;
         }
@@ -86,12 +122,15 @@ final class ResponseStream {
         }
     }
 
-    private void appendDueEvents(Buffer frame, long now) {
+    /** @return how many events it appended */
+    private int appendDueEvents(Buffer frame, long now) {
+        long before = eventsSent;
         do {
             wire.appendEvent(frame, cursor.next(now));
             eventsSent++;
         } while (frame.length() < BATCH_BYTES && cursor.isDue(now) && !cursor.finished(now)
                 && !reached(options.failAfter()) && !reached(options.dropAfter()));
+        return (int) (eventsSent - before);
     }
 
     private boolean reached(long limit) {

@@ -39,9 +39,9 @@ public class SseResource {
         if (options.exhausted()) {
             return answer(204);
         }
-        openStreams.open();
-        Multi<Buffer> frames = new ResponseStream(options, requestStartNanos, pauses, request.response()).frames()
-                .onTermination().invoke(openStreams::close);
+        openStreams.reserve();
+        Multi<Buffer> frames = new ResponseStream(options, requestStartNanos, pauses, request.response(), openStreams)
+                .frames();
         RestMulti.SyncRestMulti.Builder<Buffer> response = RestMulti.fromMultiData(frames)
                 .header("Content-Type", "text/event-stream")
                 .header("Cache-Control", "no-cache")
