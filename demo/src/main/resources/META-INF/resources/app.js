@@ -114,9 +114,9 @@ function onError() {
   if (source.readyState === EventSource.CONNECTING) {
     // The browser retries on its own and sends the id of the last event it received.
     reconnectingWith = lastEventId;
-    addNote('error', `connection lost, reconnecting with Last-Event-ID: ${lastEventId || '(none)'}`);
+    addNote('drop', `connection lost, reconnecting with Last-Event-ID: ${lastEventId || '(none)'}`);
   } else {
-    addNote('error', 'the browser gave up: the server answered 204, a non-200 status or no event stream');
+    addNote('error', 'closed: the server answered 204, another status than 200 or no event stream');
     explainRefusal(source.url);
     source = null;
   }
@@ -135,7 +135,8 @@ async function explainRefusal(url) {
       detail = `: ${problem.title ?? ''} – ${problem.detail ?? ''}`;
     }
     aborter.abort();
-    addNote('error', `HTTP ${response.status}${detail}`, { 'data-status': response.status });
+    const meaning = response.status === 204 ? ': No Content, the server asked the browser to stop' : '';
+    addNote('error', `HTTP ${response.status}${meaning}${detail}`, { 'data-status': response.status });
   } catch (error) {
     addNote('error', `the server could not be reached: ${error.message}`);
   }
