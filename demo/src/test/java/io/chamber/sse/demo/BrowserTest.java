@@ -32,8 +32,8 @@ class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path BROWSER_TESTS = Path.of("src", "test", "browser").toAbsolutePath();
     private static final Path SCREENSHOT = Path.of("target", "browser", "demo.png").toAbsolutePath();
-    private static final String HOW_TO_INSTALL = "install them with .ci/setup (apt-get install chromium; "
-            + "Node.js 20 or later from your package manager)";
+    private static final String HOW_TO_INSTALL = "run .ci/setup (installs chromium with apt-get and the tests' "
+            + "npm packages) and install Node.js 20 or later from your package manager";
 
     @TestHTTPResource("/")
     URL demo;
@@ -58,7 +58,7 @@ class BrowserTest {
     /** The tool, or a failure on CI and a skipped test elsewhere. */
     private static Path requireTool(String name, Optional<Path> tool) {
         if (tool.isEmpty()) {
-            String message = name + " is missing, so the browser tests cannot run: " + HOW_TO_INSTALL;
+            String message = name + " is missing, so the browser tests cannot run; " + HOW_TO_INSTALL;
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
             }
