@@ -104,7 +104,7 @@ function onOpen() {
       { 'data-last-event-id': reconnectingWith });
     reconnectingWith = null;
   } else {
-    addNote('open', `connected to ${streamUrl()}`);
+    addNote('info', `connected to ${streamUrl()}`);
   }
   showState();
   showCounters();
@@ -161,7 +161,7 @@ function stop() {
   if (source) {
     source.close();
     source = null;
-    addNote('open', 'stopped');
+    addNote('info', 'stopped');
   }
   showState();
 }
