@@ -1,0 +1,192 @@
+// Live viewer for /streaming/sse, built on the browser's own EventSource.
+'use strict';
+
+const ENDPOINT = '/streaming/sse';
+const MAX_ROWS = 200;
+const READY_STATES = ['connecting', 'open', 'closed'];
+
+const form = document.querySelector('[data-testid="parameters"]');
+const stopButton = document.querySelector('[data-testid="stop"]');
+const clearButton = document.querySelector('[data-testid="clear"]');
+const stateView = document.querySelector('[data-testid="state"]');
+const eventCountView = document.querySelector('[data-testid="event-count"]');
+const reconnectCountView = document.querySelector('[data-testid="reconnect-count"]');
+const lastEventIdView = document.querySelector('[data-testid="last-event-id"]');
+const curlView = document.querySelector('[data-testid="curl-command"]');
+const log = document.querySelector('[data-testid="log"]');
+
+let source = null;
+let eventCount = 0;
+let reconnectCount = 0;
+let lastEventId = '';
+// The Last-Event-ID the browser sends on its pending reconnect, or null when none is pending.
+let reconnectingWith = null;
+
+function queryString() {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (value.trim() !== '') {
+      query.set(name, value.trim());
+    }
+  }
+  return query.toString();
+}
+
+function streamUrl() {
+  const query = queryString();
+  return ENDPOINT + (query ? '?' + query : '');
+}
+
+function showCurlCommand() {
+  curlView.textContent = `curl -N '${location.origin}${streamUrl()}'`;
+}
+
+function showState() {
+  const state = source ? READY_STATES[source.readyState] : 'closed';
+  stateView.textContent = state;
+  stateView.dataset.state = state;
+  stopButton.disabled = !source;
+}
+
+function showCounters() {
+  eventCountView.textContent = eventCount;
+  reconnectCountView.textContent = reconnectCount;
+  lastEventIdView.textContent = lastEventId || '–';
+}
+
+function arrivalTime() {
+  return new Date().toISOString().slice(11, 23);
+}
+
+function addRow(cells, attributes) {
+  const row = document.createElement('tr');
+  for (const [name, value] of Object.entries(attributes)) {
+    row.setAttribute(name, value);
+  }
+  for (const text of cells) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.append(cell);
+  }
+  log.prepend(row);
+  while (log.rows.length > MAX_ROWS) {
+    log.lastElementChild.remove();
+  }
+  return row;
+}
+
+function addNote(kind, text, attributes = {}) {
+  const row = addRow([arrivalTime(), text], { 'data-testid': kind + '-row', class: kind, ...attributes });
+  row.cells[1].colSpan = 4;
+}
+
+function onEvent(event) {
+  let message = event.data;
+  let elapsed = '';
+  try {
+    const payload = JSON.parse(event.data);
+    message = payload.message;
+    elapsed = payload.elapsed.toFixed(6);
+  } catch {
+    // not our JSON payload: show the data as it came
+  }
+  eventCount++;
+  lastEventId = event.lastEventId;
+  addRow([arrivalTime(), event.lastEventId, event.type, message, elapsed],
+    { 'data-testid': 'event-row', 'data-id': event.lastEventId, 'data-event': event.type, class: 'event' });
+  showCounters();
+}
+
+function onOpen() {
+  if (reconnectingWith !== null) {
+    reconnectCount++;
+    addNote('reconnect', `reconnected, sent Last-Event-ID: ${reconnectingWith || '(none)'}`,
+      { 'data-last-event-id': reconnectingWith });
+    reconnectingWith = null;
+  } else {
+    addNote('info', `connected to ${streamUrl()}`);
+  }
+  showState();
+  showCounters();
+}
+
+function onError() {
+  if (source.readyState === EventSource.CONNECTING) {
+    // The browser retries on its own and sends the id of the last event it received.
+    reconnectingWith = lastEventId;
+    addNote('drop', `connection lost, reconnecting with Last-Event-ID: ${lastEventId || '(none)'}`);
+  } else {
+    addNote('error', 'closed: the server answered 204, another status than 200 or no event stream');
+    explainRefusal(source.url);
+    source = null;
+  }
+  showState();
+}
+
+// EventSource hides why it gave up; ask the server once more with fetch to show the status and problem detail.
+async function explainRefusal(url) {
+  const headers = lastEventId ? { 'Last-Event-ID': lastEventId } : {};
+  const aborter = new AbortController();
+  try {
+    const response = await fetch(url, { headers, signal: aborter.signal });
+    let detail = '';
+    if (response.headers.get('Content-Type')?.includes('json')) {
+      const problem = await response.json();
+      detail = `: ${problem.title ?? ''} – ${problem.detail ?? ''}`;
+    }
+    aborter.abort();
+    const meaning = response.status === 204 ? ': No Content, the server asked the browser to stop' : '';
+    addNote('error', `HTTP ${response.status}${meaning}${detail}`, { 'data-status': response.status });
+  } catch (error) {
+    addNote('error', `the server could not be reached: ${error.message}`);
+  }
+}
+
+function start() {
+  stop();
+  const name = form.elements.event.value.trim() || 'random';
+  source = new EventSource(streamUrl());
+  source.addEventListener(name, onEvent);
+  if (name !== 'message') {
+    source.addEventListener('message', onEvent);
+  }
+  source.addEventListener('open', onOpen);
+  source.addEventListener('error', onError);
+  reconnectingWith = null;
+  history.replaceState(null, '', '?' + queryString());
+  showState();
+}
+
+function stop() {
+  if (source) {
+    source.close();
+    source = null;
+    addNote('info', 'stopped');
+  }
+  showState();
+}
+
+function clear() {
+  log.replaceChildren();
+  eventCount = 0;
+  reconnectCount = 0;
+  lastEventId = '';
+  showCounters();
+}
+
+// The page's own query string fills the form, so a viewer URL can be shared.
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (form.elements[name]) {
+    form.elements[name].value = value;
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  start();
+});
+form.addEventListener('input', showCurlCommand);
+stopButton.addEventListener('click', stop);
+clearButton.addEventListener('click', clear);
+showCurlCommand();
+showState();

@@ -1,0 +1,173 @@
+// Real-browser tests of the demo: Playwright drives Debian's chromium against a running demo app.
+// Usage: node browser-test.mjs [base URL]   (or BASE_URL=...; default http://localhost:8000/)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, errors } from 'playwright-core';
+
+const baseUrl = new URL(process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:8000/');
+const screenshotPath = process.env.SCREENSHOT
+    ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'browser', 'demo.png');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const WAIT = { timeout: 10_000 };
+const HEX_ID = /^[0-9a-f]{32}$/;
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function openViewer(query) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(new URL('?' + query, baseUrl).href);
+  return page;
+}
+
+/** The EventSource requests the page makes; fetch() calls are not counted. */
+function countEventSourceRequests(page) {
+  const requests = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'eventsource') {
+      requests.push(request);
+    }
+  });
+  return requests;
+}
+
+/** Waits the given time and fails if the page opens another EventSource connection meanwhile. */
+async function assertNoEventSourceRequestWithin(page, millis) {
+  await assert.rejects(
+    page.waitForRequest((request) => request.resourceType() === 'eventsource', { timeout: millis }),
+    errors.TimeoutError);
+}
+
+function eventRows(page) {
+  return page.$$eval('[data-testid="event-row"]', (rows) => rows.reverse().map((row) => ({
+    id: row.dataset.id,
+    event: row.dataset.event,
+    message: row.cells[3].textContent,
+    elapsed: row.cells[4].textContent,
+    arrived: row.cells[0].textContent,
+  })));
+}
+
+async function waitForState(page, state) {
+  await page.waitForSelector(`[data-testid="state"][data-state="${state}"]`, WAIT);
+}
+
+/** A fresh stream with the same seed, read whole with fetch() from inside the page. */
+function freshStream(page, query) {
+  return page.evaluate(async (url) => {
+    const text = await (await fetch(url)).text();
+    return [...text.matchAll(/^id: (\w+)\nevent: (.*)\ndata: (.*)$/gm)]
+      .map(([, id, event, data]) => ({ id, event, message: JSON.parse(data).message }));
+  }, '/streaming/sse?' + query);
+}
+
+test('the demo page starts a stream and renders its events', async () => {
+  const page = await openViewer('');
+  await page.fill('input[name="interval"]', '100ms');
+  await page.fill('input[name="event"]', 'tick');
+  await page.fill('input[name="count"]', '3');
+  assert.match(await page.textContent('[data-testid="curl-command"]'),
+    /^curl -N 'http:\/\/[^']+\/streaming\/sse\?event=tick&interval=100ms&count=3'$/);
+
+  await page.click('[data-testid="start"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="event-row"]').length === 3, null, WAIT);
+
+  const rows = await eventRows(page);
+  for (const row of rows) {
+    assert.match(row.id, HEX_ID);
+    assert.equal(row.event, 'tick');
+    assert.match(row.message, /^[0-9A-Za-z]{10,50}$/);
+    assert.match(row.elapsed, /^\d+\.\d{6}$/);
+    assert.match(row.arrived, /^\d\d:\d\d:\d\d\.\d{3}$/);
+  }
+  assert.equal(await page.textContent('[data-testid="event-count"]'), '3');
+  assert.equal(await page.textContent('[data-testid="last-event-id"]'), rows[2].id);
+  await page.close();
+});
+
+test('the raw endpoint opened in the browser shows the event text', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(new URL('streaming/sse?count=3&interval=100ms', baseUrl).href);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'text/event-stream');
+  const text = await page.textContent('body');
+  assert.match(text, /^(id: [0-9a-f]{32}\nevent: random\ndata: \{"message": "\w+", "elapsed": \d+\.\d{6}\}\n\n){3}$/);
+  await page.close();
+});
+
+test('EventSource reconnects after drop_after and the stream resumes from its Last-Event-ID', async () => {
+  const page = await openViewer('seed=42&count=6&interval=100ms&drop_after=2&retry=200');
+  const requests = countEventSourceRequests(page);
+  await page.click('[data-testid="start"]');
+  // Three connections of two events each, then a fourth request answered 204 because count=6 is reached.
+  await waitForState(page, 'closed');
+
+  const expected = await freshStream(page, 'seed=42&count=6&interval=0');
+  assert.equal(expected.length, 6);
+  const received = await eventRows(page);
+  assert.deepEqual(received.map(({ id, event, message }) => ({ id, event, message })), expected);
+
+  const sentLastEventIds = await page.$$eval('[data-testid="reconnect-row"]',
+    (rows) => rows.reverse().map((row) => row.dataset.lastEventId));
+  assert.deepEqual(sentLastEventIds, [expected[1].id, expected[3].id]);
+  assert.equal(await page.textContent('[data-testid="reconnect-count"]'), '2');
+
+  // What the browser really sent, on the wire: no id first, then the last id of each dropped connection.
+  const headers = await Promise.all(requests.map((request) => request.allHeaders()));
+  assert.deepEqual(headers.map((header) => header['last-event-id']),
+    [undefined, expected[1].id, expected[3].id, expected[5].id]);
+
+  // The 204 after the last event stops EventSource although retry=200 asked for quick reconnects.
+  await page.waitForSelector('[data-testid="error-row"][data-status="204"]', WAIT);
+  await assertNoEventSourceRequestWithin(page, 1_000);
+  assert.equal(requests.length, 4);
+
+  await mkdir(dirname(screenshotPath), { recursive: true });
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  await page.close();
+});
+
+test('status=204 stops EventSource for good', async () => {
+  const page = await openViewer('');
+  const closed = await page.evaluate(() => new Promise((resolve) => {
+    const source = new EventSource('/streaming/sse?status=204');
+    let opens = 0;
+    source.onopen = () => opens++;
+    source.onerror = () => resolve({ readyState: source.readyState, opens });
+  }));
+  assert.deepEqual(closed, { readyState: 2, opens: 0 });
+
+  const requests = countEventSourceRequests(page);
+  await page.fill('input[name="status"]', '204');
+  await page.click('[data-testid="start"]');
+  await waitForState(page, 'closed');
+  await page.waitForSelector('[data-testid="error-row"][data-status="204"]', WAIT);
+  await assertNoEventSourceRequestWithin(page, 1_000);
+  assert.equal(requests.length, 1);
+  assert.equal(await page.textContent('[data-testid="reconnect-count"]'), '0');
+  await page.close();
+});
+
+test('a refused parameter shows the problem detail', async () => {
+  const page = await openViewer('interval=soon');
+  await page.click('[data-testid="start"]');
+  await waitForState(page, 'closed');
+  const error = await page.waitForSelector('[data-testid="error-row"][data-status="400"]', WAIT);
+  assert.match(await error.textContent(), /HTTP 400: .*interval/);
+  await page.close();
+});
