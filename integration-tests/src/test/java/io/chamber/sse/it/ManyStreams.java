@@ -1,0 +1,76 @@
+package io.chamber.sse.it;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+
+/**
+ * Opens many SSE streams at once on a non-blocking Vert.x client, with no thread per stream. Each {@link Stream}
+ * tells when its first event arrived and how the response ended.
+ */
+final class ManyStreams implements AutoCloseable {
+
+    /** One open stream. */
+    static final class Stream {
+        final Promise<Void> firstEvent = Promise.promise();
+        /** Succeeds when the body ended cleanly, fails when the connection broke. */
+        final Promise<Void> end = Promise.promise();
+        HttpClientResponse response;
+
+        void close() {
+            if (response != null) {
+                response.request().connection().close();
+            }
+        }
+    }
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpClient client;
+
+    ManyStreams(int port) {
+        client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port)
+                .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(100_000));
+    }
+
+    /** Opens {@code count} streams; the future completes once every one has received its first event. */
+    List<Stream> open(int count, String uri) throws Exception {
+        List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri)).toList();
+        Future.all(streams.stream().map(stream -> stream.firstEvent.future()).toList())
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return streams;
+    }
+
+    private Stream open(String uri) {
+        Stream stream = new Stream();
+        client.request(HttpMethod.GET, uri).compose(request -> {
+            request.response().onSuccess(response -> {
+                stream.response = response;
+                response.handler(chunk -> stream.firstEvent.tryComplete());
+                response.endHandler(ignored -> stream.end.tryComplete());
+                response.exceptionHandler(stream.end::tryFail);
+                if (response.statusCode() != 200) {
+                    stream.firstEvent.tryFail("status " + response.statusCode());
+                }
+            });
+            return request.end();
+        }).onFailure(failure -> {
+            stream.firstEvent.tryFail(failure);
+            stream.end.tryFail(failure);
+        });
+        return stream;
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
