@@ -16,6 +16,8 @@ import io.chamber.sse.runtime.StreamOptionsParser;
 import io.chamber.sse.runtime.StreamParameters;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -26,8 +28,11 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveDeploymentBuildItem;
 import io.quarkus.resteasy.reactive.spi.AdditionalResourceClassBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
+import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
+import io.quarkus.smallrye.openapi.deployment.spi.OpenAPISPIConstants;
 
 class ChamberSseProcessor {
 
@@ -69,6 +74,17 @@ class ChamberSseProcessor {
         if (config.enabled()) {
             resources.produce(new AdditionalResourceClassBuildItem(
                     index.getIndex().getClassByName(DotName.createSimple(SseResource.class)), config.path()));
+        }
+    }
+
+    /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */
+    @BuildStep
+    void openApi(ChamberSseBuildTimeConfig config, Capabilities capabilities, ResteasyReactiveDeploymentBuildItem rest,
+            BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
+        if (config.enabled() && capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
+            openApi.produce(new AddToOpenAPIDefinitionBuildItem(
+                    new StreamOpenApiFilter(Paths.join(rest.getApplicationPath(), config.path())),
+                    OpenAPISPIConstants.DEFAULT_DOCUMENT_NAME));
         }
     }
 
