@@ -171,3 +171,63 @@ test('a refused parameter shows the problem detail', async () => {
   assert.match(await error.textContent(), /HTTP 400: .*interval/);
   await page.close();
 });
+
+// The extension's Dev UI page, as a web component. `quarkus dev` cannot start on these machines (the registry lacks
+// io.quarkus:quarkus-devui:3.37.3), so the component runs on the demo's origin with Lit from npm and a stand-in for
+// the Dev UI's 'build-time-data' module, and plays the real endpoint.
+const devUiComponent = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..',
+  'deployment', 'src', 'main', 'resources', 'dev-ui', 'qwc-chamber-sse-stream.js');
+const nodeModules = join(dirname(fileURLToPath(import.meta.url)), 'node_modules');
+
+test('the Dev UI page plays the stream and shows the equivalent curl', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  const harness = new URL('__dev-ui-harness', baseUrl).href;
+  await page.route(harness, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html>
+      <script type="importmap">{"imports": {
+        "lit": "/__nm/lit/index.js", "lit/": "/__nm/lit/",
+        "lit-html": "/__nm/lit-html/lit-html.js", "lit-html/": "/__nm/lit-html/",
+        "lit-element/": "/__nm/lit-element/",
+        "@lit/reactive-element": "/__nm/@lit/reactive-element/reactive-element.js",
+        "@lit/reactive-element/": "/__nm/@lit/reactive-element/",
+        "build-time-data": "/__build-time-data.js"}}</script>
+      <script type="module" src="/__component.js"></script>
+      <qwc-chamber-sse-stream></qwc-chamber-sse-stream>`,
+  }));
+  await page.route(new URL('__nm/**', baseUrl).href, (route) => route.fulfill({
+    path: join(nodeModules, new URL(route.request().url()).pathname.slice('/__nm/'.length)),
+    contentType: 'text/javascript',
+  }));
+  await page.route(new URL('__build-time-data.js', baseUrl).href, (route) => route.fulfill({
+    contentType: 'text/javascript', body: "export const ssePath = '/streaming/sse';",
+  }));
+  await page.route(new URL('__component.js', baseUrl).href, (route) => route.fulfill({
+    path: devUiComponent, contentType: 'text/javascript',
+  }));
+
+  await page.goto(harness);
+  await page.locator('qwc-chamber-sse-stream input[name="interval"]').fill('100ms');
+  await page.locator('qwc-chamber-sse-stream input[name="count"]').fill('3');
+  await page.locator('qwc-chamber-sse-stream input[name="seed"]').fill('7');
+  const curl = page.locator('qwc-chamber-sse-stream code.curl');
+  assert.equal(await curl.textContent(),
+    `curl -N '${new URL('streaming/sse?interval=100ms&count=3&seed=7', baseUrl).href}'`);
+
+  await page.locator('qwc-chamber-sse-stream button', { hasText: 'Start' }).click();
+  const rows = page.locator('qwc-chamber-sse-stream tbody tr:not(.info):not(.note):not(.error)');
+  await rows.nth(2).waitFor(WAIT);
+  const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.cells[2].textContent));
+  assert.equal(ids.length, 3);
+  ids.forEach((id) => assert.match(id, HEX_ID));
+
+  const expected = await page.evaluate(async (url) => (await (await fetch(url)).text())
+    .split('\n').filter((line) => line.startsWith('id: ')).map((line) => line.slice(4)),
+  new URL('streaming/sse?interval=0&count=3&seed=7', baseUrl).href);
+  assert.deepEqual([...ids].reverse(), expected, 'the page shows the seeded stream, newest first');
+  assert.deepEqual(pageErrors, []);
+  await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-dev-ui.png'), fullPage: true });
+  await page.close();
+});

@@ -24,20 +24,20 @@ export class QwcChamberSseStream extends LitElement {
     static styles = css`
         :host { display: flex; flex-direction: column; gap: 12px; padding: 12px; }
         form { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 8px; }
-        label { display: flex; flex-direction: column; font-size: var(--lumo-font-size-s); gap: 2px; }
-        input { font: inherit; padding: 4px 6px; border: 1px solid var(--lumo-contrast-30pct); border-radius: 4px;
-                background: var(--lumo-base-color); color: var(--lumo-body-text-color); }
+        label { display: flex; flex-direction: column; font-size: var(--lumo-font-size-s, 0.875rem); gap: 2px; }
+        input { font: inherit; padding: 4px 6px; border: 1px solid var(--lumo-contrast-30pct, #b0b7c3); border-radius: 4px;
+                background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #1f2937); }
         .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
         button { font: inherit; padding: 4px 12px; cursor: pointer; border-radius: 4px;
-                 border: 1px solid var(--lumo-contrast-30pct); background: var(--lumo-contrast-5pct);
-                 color: var(--lumo-body-text-color); }
-        code.curl { flex: 1; padding: 4px 8px; background: var(--lumo-contrast-5pct); border-radius: 4px;
+                 border: 1px solid var(--lumo-contrast-30pct, #b0b7c3); background: var(--lumo-contrast-5pct, #f1f3f6);
+                 color: var(--lumo-body-text-color, #1f2937); }
+        code.curl { flex: 1; padding: 4px 8px; background: var(--lumo-contrast-5pct, #f1f3f6); border-radius: 4px;
                     overflow-x: auto; white-space: nowrap; }
         table { border-collapse: collapse; font-family: var(--lumo-font-family-monospace, monospace);
-                font-size: var(--lumo-font-size-s); }
-        td, th { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct); }
-        .note td { color: var(--lumo-secondary-text-color); font-style: italic; }
-        .error td { color: var(--lumo-error-text-color); }
+                font-size: var(--lumo-font-size-s, 0.875rem); }
+        td, th { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct, #e3e6eb); }
+        .note td { color: var(--lumo-secondary-text-color, #6b7280); font-style: italic; }
+        .error td { color: var(--lumo-error-text-color, #b91c1c); }
     `;
 
     static properties = {
