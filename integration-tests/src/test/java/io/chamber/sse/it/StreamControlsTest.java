@@ -85,6 +85,14 @@ class StreamControlsTest {
     }
 
     @Test
+    void countEndsTheResponseRightAfterTheLastEventNotAfterAnotherPause() {
+        try (SseClient client = open("interval=5s&count=1")) {
+            client.nextEvent(WAIT);
+            assertThat(client.end()).succeedsWithin(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void durationEndsTheResponseCleanly() throws Exception {
         try (SseClient client = open("interval=100ms&duration=500ms")) {
             List<SseClient.Item> items = client.rest(WAIT);

@@ -14,7 +14,7 @@ public final class EventIds {
     /** The largest sequence number an id can carry. */
     public static final long MAX_SEQUENCE = (1L << 40) - 1;
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final long ROUND_KEY_1 = 0x9E3779B97F4A7C15L;
     private static final long ROUND_KEY_2 = 0xC2B2AE3D27D4EB4FL;
     private static final long ROUND_KEY_3 = 0x165667B19E3779F9L;
@@ -29,11 +29,21 @@ public final class EventIds {
     }
 
     public static String encode(long seed, long sequence) {
+        byte[] id = new byte[32];
+        encode(seed, sequence, id);
+        return new String(id, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the id as 32 ASCII hex digits into {@code into}, for writers that allocate nothing per event. */
+    static void encode(long seed, long sequence, byte[] into) {
         long right = (sequence << CHECK_BITS) | check(seed, sequence);
         right ^= mix(seed ^ ROUND_KEY_1);
         long left = seed ^ mix(right ^ ROUND_KEY_2);
         right ^= mix(left ^ ROUND_KEY_3);
-        return HEX.toHexDigits(left) + HEX.toHexDigits(right);
+        for (int i = 0; i < 16; i++) {
+            into[i] = HEX_DIGITS[(int) (left >>> (60 - 4 * i)) & 0xF];
+            into[16 + i] = HEX_DIGITS[(int) (right >>> (60 - 4 * i)) & 0xF];
+        }
     }
 
     /**

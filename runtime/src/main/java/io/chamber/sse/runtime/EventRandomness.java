@@ -1,34 +1,43 @@
 package io.chamber.sse.runtime;
 
-import java.util.SplittableRandom;
-
 /**
- * The random parts of one event, derived from (seed, sequence) alone: the same pair gives the same message and
- * pause on any instance, and any event can be computed without replaying the ones before it.
+ * The random parts of one event (message and following pause), derived from (seed, sequence) alone: the same pair
+ * gives the same values on any instance, and any event can be computed without replaying the ones before it.
+ * A SplitMix64 generator, reset for each event, so a stream reuses one instance and allocates nothing per event.
  */
 final class EventRandomness {
 
-    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-            .toCharArray();
+    private static final byte[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private EventRandomness() {
+    private long state;
+
+    /** Positions the generator at the event ({@code seed}, {@code sequence}). */
+    void reset(long seed, long sequence) {
+        state = EventIds.mix(seed) ^ EventIds.mix(sequence + 0x632BE59BD9B4E019L);
     }
 
-    static SplittableRandom of(long seed, long sequence) {
-        return new SplittableRandom(EventIds.mix(seed) ^ EventIds.mix(sequence + 0x632BE59BD9B4E019L));
-    }
-
-    static String message(SplittableRandom random, int minLength, int maxLength) {
-        char[] text = new char[random.nextInt(minLength, maxLength + 1)];
-        for (int i = 0; i < text.length; i++) {
-            text[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+    /** Fills {@code text} with a random message of {@code minLength..maxLength} letters and digits; returns its length. */
+    int message(byte[] text, int minLength, int maxLength) {
+        int length = minLength + below(maxLength - minLength + 1);
+        for (int i = 0; i < length; i++) {
+            text[i] = ALPHABET[below(ALPHABET.length)];
         }
-        return new String(text);
+        return length;
     }
 
-    static long pauseNanos(SplittableRandom random, Interval interval) {
+    long pauseNanos(Interval interval) {
         long min = interval.min().toNanos();
-        long max = interval.max().toNanos();
-        return min == max ? min : random.nextLong(min, max + 1);
+        long span = interval.max().toNanos() - min;
+        return span == 0 ? min : min + Math.floorMod(next(), span + 1);
+    }
+
+    private int below(int bound) {
+        return (int) (((next() >>> 32) * bound) >>> 32);
+    }
+
+    private long next() {
+        return EventIds.mix(state += GOLDEN_GAMMA);
     }
 }

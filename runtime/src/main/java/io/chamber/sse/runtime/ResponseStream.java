@@ -23,13 +23,13 @@ final class ResponseStream {
     private final Pauses pauses;
     private final HttpServerResponse response;
     private final OpenStreams openStreams;
-    private final SseWireFormat wire = new SseWireFormat();
+    private final SseWireFormat wire;
     private final long heartbeatNanos;
     private long lastWriteNanos;
     private long eventsSent;
     private boolean started;
     private volatile boolean ending;
-    private volatile UniEmitter<? super Buffer> endSignal;
+    private volatile UniEmitter<? super Buffer> currentWait;
 
     ResponseStream(StreamOptions options, long requestStartNanos, Pauses pauses, HttpServerResponse response,
             OpenStreams openStreams) {
@@ -38,6 +38,7 @@ final class ResponseStream {
         this.pauses = pauses;
         this.response = response;
         this.openStreams = openStreams;
+        this.wire = new SseWireFormat(options);
         this.heartbeatNanos = options.heartbeat().toNanos();
         this.lastWriteNanos = cursor.startNanos();
     }
@@ -52,9 +53,9 @@ final class ResponseStream {
     /** Ends the stream cleanly at its next step, waking it if it is waiting. */
     void end() {
         ending = true;
-        UniEmitter<? super Buffer> signal = endSignal;
-        if (signal != null) {
-            signal.complete(END);
+        UniEmitter<? super Buffer> wait = currentWait;
+        if (wait != null) {
+            wait.complete(END);
         }
     }
 
@@ -69,21 +70,15 @@ final class ResponseStream {
         if (reached(options.failAfter())) {
             return Uni.createFrom().item(END);
         }
-        long wakeNanos = wakeNanos();
-        if (wakeNanos - System.nanoTime() <= 0) {
-            return Uni.createFrom().item(() -> frameAt(System.nanoTime()));
-        }
-        return Uni.combine().any().of(pauses.until(wakeNanos).map(ignored -> frameAt(System.nanoTime())), endSignal());
+        return pauses.<Buffer> until(wakeNanos(), () -> frameAt(System.nanoTime()), this::waiting);
     }
 
-    /** Completes with {@link #END} when {@link #end()} is called while the stream waits. */
-    private Uni<Buffer> endSignal() {
-        return Uni.createFrom().emitter(signal -> {
-            endSignal = signal;
-            if (ending) {
-                signal.complete(END);
-            }
-        });
+    /** While the stream waits, {@link #end()} can complete the wait with {@link #END}. */
+    private void waiting(UniEmitter<? super Buffer> wait) {
+        currentWait = wait;
+        if (ending) {
+            wait.complete(END);
+        }
     }
 
     private long wakeNanos() {
@@ -97,7 +92,7 @@ final class ResponseStream {
             return END;
         }
         if (cursor.isDue(now)) {
-            Buffer frame = Buffer.buffer();
+            Buffer frame = Buffer.buffer(options.interval().isFireHose() ? BATCH_BYTES + 1024 : 256);
             if (!started) {
                 appendPrelude(frame);
                 started = true;
@@ -126,7 +121,7 @@ final class ResponseStream {
     private int appendDueEvents(Buffer frame, long now) {
         long before = eventsSent;
         do {
-            wire.appendEvent(frame, cursor.next(now));
+            cursor.writeNext(frame, wire, now);
             eventsSent++;
         } while (frame.length() < BATCH_BYTES && cursor.isDue(now) && !cursor.finished(now)
                 && !reached(options.failAfter()) && !reached(options.dropAfter()));

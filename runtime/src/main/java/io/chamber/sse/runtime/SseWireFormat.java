@@ -8,29 +8,47 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Writes the SSE wire format of one stream: {@code id}, {@code event} and {@code data} fields, comments and the
- * {@code retry} field. The data line is the JSON payload, escaped so no text can break the JSON or the framing.
- * Remembers the encoded event name and message of the last event, which a stream repeats.
+ * {@code retry} field. The data line is the JSON payload; a fixed message is JSON-escaped once per stream, so no
+ * text can break the JSON or the framing. Writes straight into the frame buffer through scratch arrays of its
+ * own: nothing is allocated per event.
  */
 final class SseWireFormat {
 
     static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] ID = "id: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENT = "\nevent: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MESSAGE = "\ndata: {\"message\": \"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ELAPSED = "\", \"elapsed\": ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MICROS_PADDING = "000000".getBytes(StandardCharsets.US_ASCII);
 
-    private String lastName;
-    private byte[] lastNameBytes;
-    private String lastMessage;
-    private byte[] lastMessageBytes;
+    /** {@code \nevent: NAME\ndata: {"message": "}, the same for every event of the stream. */
+    private final byte[] eventAndDataStart;
+    private final byte[] fixedMessage;
+    private final int messageMinLength;
+    private final int messageMaxLength;
+    private final byte[] id = new byte[32];
+    private final byte[] message;
+    private final byte[] digits = new byte[20];
 
-    void appendEvent(Buffer out, SseEvent event) {
-        out.appendBytes(ID).appendString(event.id()).appendBytes(EVENT).appendBytes(nameBytes(event.name()))
-                .appendBytes(MESSAGE).appendBytes(messageBytes(event.data().message())).appendBytes(ELAPSED);
-        appendSixDecimals(out, event.data().elapsed());
+    SseWireFormat(StreamOptions options) {
+        this.eventAndDataStart = ("\nevent: " + options.eventName() + "\ndata: {\"message\": \"")
+                .getBytes(StandardCharsets.UTF_8);
+        this.fixedMessage = options.data() == null ? null : JsonStringEncoder.getInstance().quoteAsUTF8(options.data());
+        this.messageMinLength = options.messageMinLength();
+        this.messageMaxLength = options.messageMaxLength();
+        this.message = new byte[options.messageMaxLength()];
+    }
+
+    /** Appends the event ({@code seed}, {@code sequence}); {@code random} is positioned at that event. */
+    void appendEvent(Buffer out, long seed, long sequence, long elapsedNanos, EventRandomness random) {
+        EventIds.encode(seed, sequence, id);
+        out.appendBytes(ID).appendBytes(id).appendBytes(eventAndDataStart);
+        if (fixedMessage != null) {
+            out.appendBytes(fixedMessage);
+        } else {
+            out.appendBytes(message, 0, random.message(message, messageMinLength, messageMaxLength));
+        }
+        out.appendBytes(ELAPSED);
+        appendSeconds(out, (elapsedNanos + 500) / 1000);
         out.appendBytes(END);
     }
 
@@ -47,26 +65,20 @@ final class SseWireFormat {
         out.appendString("\n\n");
     }
 
-    private static void appendSixDecimals(Buffer out, double seconds) {
-        long micros = Math.round(seconds * 1e6);
-        String fraction = Long.toString(micros % 1_000_000);
-        out.appendString(Long.toString(micros / 1_000_000)).appendByte((byte) '.')
-                .appendBytes(MICROS_PADDING, 0, 6 - fraction.length()).appendString(fraction);
-    }
-
-    private byte[] nameBytes(String name) {
-        if (!name.equals(lastName)) {
-            lastName = name;
-            lastNameBytes = name.getBytes(StandardCharsets.UTF_8);
-        }
-        return lastNameBytes;
-    }
-
-    private byte[] messageBytes(String message) {
-        if (message != lastMessage) {
-            lastMessage = message;
-            lastMessageBytes = JsonStringEncoder.getInstance().quoteAsUTF8(message);
-        }
-        return lastMessageBytes;
+    /** Seconds with six decimals, from microseconds. */
+    private void appendSeconds(Buffer out, long micros) {
+        int start = digits.length;
+        long value = micros;
+        do {
+            digits[--start] = (byte) ('0' + value % 10);
+            value /= 10;
+            if (digits.length - start == 6) {
+                digits[--start] = '.';
+                if (value == 0) {
+                    digits[--start] = '0';
+                }
+            }
+        } while (value > 0 || digits.length - start < 8);
+        out.appendBytes(digits, start, digits.length - start);
     }
 }

@@ -1,6 +1,8 @@
 package io.chamber.sse.runtime;
 
-import java.util.SplittableRandom;
+import java.nio.charset.StandardCharsets;
+
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Where one stream is: the next sequence number, when its event is due and when the stream ends.
@@ -12,6 +14,7 @@ final class StreamCursor {
     private final StreamOptions options;
     private final long requestStartNanos;
     private final long deadlineNanos;
+    private final EventRandomness random = new EventRandomness();
     private long sequence;
     private long dueNanos;
 
@@ -23,9 +26,9 @@ final class StreamCursor {
         this.sequence = options.firstSequence();
     }
 
-    /** When the stream next needs attention: its next event, or its end. */
+    /** When the stream next needs attention: its next event, or its end (at once once the count is sent). */
     long wakeNanos() {
-        return Math.min(dueNanos, deadlineNanos);
+        return countSent() ? requestStartNanos : Math.min(dueNanos, deadlineNanos);
     }
 
     long dueNanos() {
@@ -37,9 +40,11 @@ final class StreamCursor {
     }
 
     boolean finished(long nowNanos) {
-        return nowNanos - deadlineNanos >= 0
-                || (options.count() > 0 && sequence >= options.count())
-                || sequence > EventIds.MAX_SEQUENCE;
+        return nowNanos - deadlineNanos >= 0 || countSent();
+    }
+
+    private boolean countSent() {
+        return (options.count() > 0 && sequence >= options.count()) || sequence > EventIds.MAX_SEQUENCE;
     }
 
     boolean isDue(long nowNanos) {
@@ -48,13 +53,29 @@ final class StreamCursor {
 
     /** The event at the current sequence number, stamped {@code nowNanos}; moves on to the next one. */
     SseEvent next(long nowNanos) {
-        SplittableRandom random = EventRandomness.of(options.seed(), sequence);
-        String message = options.data() != null ? options.data()
-                : EventRandomness.message(random, options.messageMinLength(), options.messageMaxLength());
+        random.reset(options.seed(), sequence);
+        String message = options.data();
+        if (message == null) {
+            byte[] text = new byte[options.messageMaxLength()];
+            message = new String(text, 0, random.message(text, options.messageMinLength(), options.messageMaxLength()),
+                    StandardCharsets.US_ASCII);
+        }
         SseEvent event = new SseEvent(EventIds.encode(options.seed(), sequence), options.eventName(),
                 new SseEvent.Payload(message, (nowNanos - requestStartNanos) / 1e9));
-        dueNanos += EventRandomness.pauseNanos(random, options.interval());
-        sequence++;
+        advance();
         return event;
+    }
+
+    /** Writes the event at the current sequence number, stamped {@code nowNanos}; moves on to the next one. */
+    void writeNext(Buffer out, SseWireFormat wire, long nowNanos) {
+        random.reset(options.seed(), sequence);
+        wire.appendEvent(out, options.seed(), sequence, nowNanos - requestStartNanos, random);
+        advance();
+    }
+
+    /** Draws the pause after the current event (the generator is past its message) and moves on. */
+    private void advance() {
+        dueNanos += random.pauseNanos(options.interval());
+        sequence++;
     }
 }
