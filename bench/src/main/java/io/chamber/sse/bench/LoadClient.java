@@ -267,6 +267,7 @@ public final class LoadClient {
                 recorder.connectFailures,
                 recorder.non200Responses,
                 recorder.prematureCloses,
+                options.streams() - recorder.opened - recorder.connectFailures - recorder.non200Responses,
                 openAtEnd,
                 options.ramp().toMillis() / 1000.0,
                 windowSeconds,

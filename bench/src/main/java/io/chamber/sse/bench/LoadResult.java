@@ -17,6 +17,7 @@ public record LoadResult(
         int connectFailures,
         int non200Responses,
         int prematureCloses,
+        int streamsUnanswered,
         int streamsOpenAtEnd,
         double rampSeconds,
         double windowSeconds,
@@ -38,6 +39,6 @@ public record LoadResult(
         double clientCpuSeconds) {
 
     public int streamsFailed() {
-        return connectFailures + non200Responses + prematureCloses;
+        return connectFailures + non200Responses + prematureCloses + streamsUnanswered;
     }
 }

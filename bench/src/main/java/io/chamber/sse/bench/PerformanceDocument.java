@@ -22,7 +22,7 @@ public final class PerformanceDocument {
     private static final List<Row> ROWS = List.of(
             new Row("Streams requested", r -> (double) r.streamsRequested(), "", false),
             new Row("Streams opened", r -> (double) r.streamsOpened(), "", false),
-            new Row("Streams failed (connect, non-200, premature close)", r -> (double) r.streamsFailed(), "", false),
+            new Row("Streams failed (connect, non-200, premature close, no answer)", r -> (double) r.streamsFailed(), "", false),
             new Row("Time to first event p50", LoadResult::timeToFirstEventP50Ms, "ms", true),
             new Row("Time to first event p99", LoadResult::timeToFirstEventP99Ms, "ms", true),
             new Row("Events in the measured window", r -> (double) r.events(), "", true),

@@ -17,7 +17,7 @@ final class ResultTable {
         rows.add(row("streams requested", r.streamsRequested()));
         rows.add(row("streams opened", r.streamsOpened()));
         rows.add(row("streams failed", r.streamsFailed() + " (connect " + r.connectFailures() + ", non-200 "
-                + r.non200Responses() + ", premature close " + r.prematureCloses() + ")"));
+                + r.non200Responses() + ", premature close " + r.prematureCloses() + ", no answer by the end " + r.streamsUnanswered() + ")"));
         rows.add(row("measured window", format(r.windowSeconds()) + " s after a " + format(r.rampSeconds()) + " s ramp"));
         rows.add(row("time to first event p50 / p99", ms(r.timeToFirstEventP50Ms()) + " / " + ms(r.timeToFirstEventP99Ms())));
         rows.add(row("events in window", r.events()));
