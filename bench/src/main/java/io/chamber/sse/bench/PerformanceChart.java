@@ -40,6 +40,7 @@ public final class PerformanceChart {
             Function<LoadResult, Double> metric) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(unit).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
         for (String server : List.of(OURS, PEER)) {
             List<Double> values = new ArrayList<>();
