@@ -130,6 +130,16 @@ public final class PerformanceDocument {
                     .append(cell(peerValue, row.unit())).append(" | ").append(ratio).append(" |\n");
         }
         md.append('\n');
+        ours.ifPresent(r -> failures(md, r));
+        peer.ifPresent(r -> failures(md, r));
+    }
+
+    private static void failures(StringBuilder md, LoadResult r) {
+        if (r.streamsFailed() > 0) {
+            md.append(String.format(Locale.ROOT, "**%s: %d of %d streams failed** (connect errors %d, non-200 %d, "
+                    + "closed early %d, no answer by the end of the window %d).%n%n", r.server(), r.streamsFailed(),
+                    r.streamsRequested(), r.connectFailures(), r.non200Responses(), r.prematureCloses(), r.streamsUnanswered()));
+        }
     }
 
     private static void method(StringBuilder md) {
