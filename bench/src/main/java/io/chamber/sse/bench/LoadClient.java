@@ -47,6 +47,8 @@ public final class LoadClient {
     private boolean closing;
     private long windowStartNanos;
     private ProcessSampler.Sample serverAtWindowStart;
+    private double clientCpuAtWindowStart;
+    private double machineBusyAtWindowStart;
 
     private final String startedAt = Instant.now().toString();
     private final double loadAverageAtStart = ProcessSampler.loadAverage();
@@ -222,6 +224,8 @@ public final class LoadClient {
 
     private void startWindow() {
         serverAtWindowStart = server.isEmpty() ? null : server.sample();
+        clientCpuAtWindowStart = self.sample().cpuSeconds();
+        machineBusyAtWindowStart = ProcessSampler.machineBusySeconds();
         windowStartNanos = System.nanoTime();
         recorder.startWindow();
         vertx.setTimer(options.duration().toMillis(), timer -> endWindow());
@@ -231,15 +235,18 @@ public final class LoadClient {
         recorder.endWindow();
         double windowSeconds = (System.nanoTime() - windowStartNanos) / 1e9;
         ProcessSampler.Sample serverAtEnd = server.isEmpty() ? null : server.sample();
+        double clientCpu = self.sample().cpuSeconds() - clientCpuAtWindowStart;
+        double machineBusy = ProcessSampler.machineBusySeconds() - machineBusyAtWindowStart;
         closing = true;
         try {
-            finished.complete(result(windowSeconds, serverAtEnd));
+            finished.complete(result(windowSeconds, serverAtEnd, clientCpu, machineBusy));
         } catch (RuntimeException e) {
             finished.completeExceptionally(e);
         }
     }
 
-    private LoadResult result(double windowSeconds, ProcessSampler.Sample serverAtEnd) {
+    private LoadResult result(double windowSeconds, ProcessSampler.Sample serverAtEnd, double clientCpuInWindow,
+            double machineBusyInWindow) {
         LongSamples ttfe = recorder.timeToFirstEventMicros;
         LongSamples lateness = recorder.latenessMicros;
         boolean hasLateness = options.measuresLateness() && !lateness.isEmpty();
@@ -247,11 +254,13 @@ public final class LoadClient {
         Double rssPerStream = null;
         Double cpuSeconds = null;
         Double cpuPerEvent = null;
+        Double otherCpu = null;
         if (serverAtEnd != null) {
             if (openAtEnd > 0) {
                 rssPerStream = (double) (serverAtEnd.rssBytes() - serverBeforeStreams.rssBytes()) / openAtEnd;
             }
             cpuSeconds = serverAtEnd.cpuSeconds() - serverAtWindowStart.cpuSeconds();
+            otherCpu = machineBusyInWindow - cpuSeconds - clientCpuInWindow;
             if (recorder.windowEvents > 0) {
                 cpuPerEvent = cpuSeconds * 1e6 / recorder.windowEvents;
             }
@@ -286,6 +295,7 @@ public final class LoadClient {
                 rssPerStream,
                 cpuSeconds,
                 cpuPerEvent,
-                self.sample().cpuSeconds() - clientCpuAtStart);
+                self.sample().cpuSeconds() - clientCpuAtStart,
+                otherCpu);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * One load run against one server, as written to JSON. Times are milliseconds unless the name says otherwise;
  * server fields are null when no server PID was given, lateness fields when the pace was not fixed.
+ * {@code otherProcessesCpuSeconds} is the CPU the rest of the machine used during the window: anything well above
+ * zero means the numbers were disturbed.
  */
 public record LoadResult(
         String scenario,
@@ -36,7 +38,8 @@ public record LoadResult(
         Double rssGrowthPerStreamBytes,
         Double serverCpuSeconds,
         Double cpuPerEventMicros,
-        double clientCpuSeconds) {
+        double clientCpuSeconds,
+        Double otherProcessesCpuSeconds) {
 
     public int streamsFailed() {
         return connectFailures + non200Responses + prematureCloses + streamsUnanswered;

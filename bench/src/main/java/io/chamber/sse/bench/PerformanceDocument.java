@@ -5,6 +5,7 @@ import static io.chamber.sse.bench.ResultSet.PEER;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 /** Writes {@code docs/performance.md}: machine, targets, a side-by-side table per scenario, how to reproduce. */
 public final class PerformanceDocument {
 
-    /** A load average above this at the start of a run means something else was using the CPUs. */
-    private static final double BUSY_LOAD_AVERAGE = 1.0;
+    /** Other processes using more than this share of one core during a window disturbed the numbers. */
+    private static final double DISTURBING_CORE_SHARE = 0.05;
 
     private record Row(String metric, Function<LoadResult, Double> value, String unit, boolean ratio) {
     }
@@ -36,6 +37,7 @@ public final class PerformanceDocument {
             new Row("Server CPU in the window", LoadResult::serverCpuSeconds, "s", true),
             new Row("Server CPU per event", LoadResult::cpuPerEventMicros, "µs", true),
             new Row("Load client CPU (whole run)", LoadResult::clientCpuSeconds, "s", false),
+            new Row("Other processes' CPU in the window", LoadResult::otherProcessesCpuSeconds, "s", false),
             new Row("Load average at start", LoadResult::loadAverageAtStart, "", false));
 
     private PerformanceDocument() {
@@ -76,12 +78,22 @@ public final class PerformanceDocument {
                 + "and `-Dquarkus.chamber.sse.max-streams=20000`, the peer with one nginx worker. "
                 + "The load client (`bench/target/chamber-sse-bench.jar`, one Vert.x event loop) runs pinned to CPU 1. "
                 + "All traffic is on 127.0.0.1.\n\n");
-        double busiest = results.all().stream().mapToDouble(LoadResult::loadAverageAtStart).max().orElse(0);
-        if (busiest > BUSY_LOAD_AVERAGE) {
-            md.append(String.format(Locale.ROOT, "> **The machine was not idle**: the 1-minute load average was up to %.2f "
-                    + "at the start of a run (2 cores; the bench itself accounts for at most about 1 before a run starts). "
-                    + "Other work, such as another engineer's build, shared the CPUs, so these numbers are disturbed "
-                    + "and should be rerun on a quiet machine.\n\n", busiest));
+        List<LoadResult> disturbed = results.all().stream()
+                .filter(r -> r.otherProcessesCpuSeconds() != null
+                        && r.otherProcessesCpuSeconds() / r.windowSeconds() > DISTURBING_CORE_SHARE)
+                .sorted(Comparator.comparing(LoadResult::scenario).thenComparing(LoadResult::server))
+                .toList();
+        if (!disturbed.isEmpty()) {
+            md.append("> **The machine was not idle.** Other processes (such as another engineer's build) used CPU "
+                    + "during these measured windows, so their numbers are disturbed and should be rerun on a quiet machine:");
+            for (LoadResult r : disturbed) {
+                md.append(String.format(Locale.ROOT, " %s/%s %.0f%% of a core;", r.scenario(), r.server(),
+                        100 * r.otherProcessesCpuSeconds() / r.windowSeconds()));
+            }
+            md.setLength(md.length() - 1);
+            md.append(".\n\n");
+        } else if (results.all().stream().anyMatch(r -> r.otherProcessesCpuSeconds() == null)) {
+            md.append("> Whether other processes used the CPUs during the windows was not recorded for every run.\n\n");
         }
     }
 

@@ -15,12 +15,12 @@ public final class ProcessSampler {
     public record Sample(long rssBytes, double cpuSeconds) {
     }
 
+    private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
+
     private final List<Long> pids;
-    private final long clockTicksPerSecond;
 
     public ProcessSampler(List<Long> pids) {
         this.pids = List.copyOf(pids);
-        this.clockTicksPerSecond = clockTicksPerSecond();
     }
 
     public static ProcessSampler self() {
@@ -42,7 +42,25 @@ public final class ProcessSampler {
             rss += residentBytes(pid);
             ticks += cpuTicks(pid);
         }
-        return new Sample(rss, (double) ticks / clockTicksPerSecond);
+        return new Sample(rss, (double) ticks / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** CPU seconds all processes on the machine have used since boot, from the {@code cpu} line of {@code /proc/stat}. */
+    public static double machineBusySeconds() {
+        return (double) parseMachineBusyTicks(readLines(Path.of("/proc/stat")).get(0)) / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** user + nice + system + irq + softirq + steal; idle and iowait are not busy, guest time is already in user. */
+    static long parseMachineBusyTicks(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        if (!f[0].equals("cpu")) {
+            throw new IllegalArgumentException("not the cpu line of /proc/stat: " + cpuLine);
+        }
+        long busy = 0;
+        for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
+            busy += field < f.length ? Long.parseLong(f[field]) : 0;
+        }
+        return busy;
     }
 
     static long residentBytes(long pid) {

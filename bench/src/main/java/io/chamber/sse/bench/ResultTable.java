@@ -34,6 +34,9 @@ final class ResultTable {
             rows.add(row("CPU per event", r.cpuPerEventMicros() == null ? "n/a" : format(r.cpuPerEventMicros()) + " µs"));
         }
         rows.add(row("client CPU (whole run)", format(r.clientCpuSeconds()) + " s"));
+        if (r.otherProcessesCpuSeconds() != null) {
+            rows.add(row("other processes' CPU in window", format(r.otherProcessesCpuSeconds()) + " s"));
+        }
         rows.add(row("load average at start", format(r.loadAverageAtStart())));
         int width = rows.stream().mapToInt(cells -> cells[0].length()).max().orElse(0);
         StringBuilder out = new StringBuilder();

@@ -16,4 +16,10 @@ class ProcessSamplerTest {
     void vmRssIsReadInKibibytes() {
         assertEquals(123456L * 1024, ProcessSampler.parseVmRssLine("VmRSS:\t  123456 kB"));
     }
+
+    @Test
+    void machineBusyTicksLeaveOutIdleAndIowait() {
+        String cpuLine = "cpu  100 20 30 5000 400 6 7 8 50 0";
+        assertEquals(100 + 20 + 30 + 6 + 7 + 8, ProcessSampler.parseMachineBusyTicks(cpuLine));
+    }
 }
