@@ -168,6 +168,9 @@ public final class PerformanceDocument {
                   For the JVM it includes heap the collector has not returned, so it is an upper bound.
                 - **CPU per event**: server user+system CPU (`/proc/PID/stat`, ÷ `getconf CLK_TCK`) in the window
                   ÷ events received in the window.
+                - **Other processes' CPU**: machine-wide busy time (`/proc/stat`) in the window − the server's − the
+                  load client's. The kernel counts these two ways, so a few percent of the window either side of zero
+                  is noise; more than 5 % of a core marks the run as disturbed above.
                 - **Fire-hose**: the client reads as fast as it can on one core, so a fire-hose number may be the
                   client's limit rather than the server's; compare the client's CPU with the window.
 
