@@ -123,8 +123,8 @@ public final class PerformanceDocument {
             return;
         }
         LoadResult any = ours.orElseGet(peer::get);
-        md.append(String.format(Locale.ROOT, "%d streams, ramped in over %.0f s, measured for %.1f s.",
-                any.streamsRequested(), any.rampSeconds(), any.windowSeconds()));
+        md.append(String.format(Locale.ROOT, "%d stream%s, ramped in over %.0f s, measured for %.1f s.",
+                any.streamsRequested(), any.streamsRequested() == 1 ? "" : "s", any.rampSeconds(), any.windowSeconds()));
         ours.ifPresent(r -> md.append(" Ours: `").append(pathAndQuery(r.url())).append("`."));
         peer.ifPresent(r -> md.append(" Peer: `").append(pathAndQuery(r.url())).append("`."));
         md.append("\n\n| Metric | ").append(OURS).append(" | ").append(PEER).append(" | ").append(OURS).append(" ÷ ")
