@@ -1,0 +1,47 @@
+package io.chamber.sse.bench;
+
+import java.util.List;
+
+/**
+ * One load run against one server, as written to JSON. Times are milliseconds unless the name says otherwise;
+ * server fields are null when no server PID was given, lateness fields when the pace was not fixed.
+ * {@code otherProcessesCpuSeconds} is the CPU the rest of the machine used during the window: anything well above
+ * zero means the numbers were disturbed.
+ */
+public record LoadResult(
+        String scenario,
+        String server,
+        String url,
+        String startedAt,
+        double loadAverageAtStart,
+        int streamsRequested,
+        int streamsOpened,
+        int connectFailures,
+        int non200Responses,
+        int prematureCloses,
+        int streamsUnanswered,
+        int streamsOpenAtEnd,
+        double rampSeconds,
+        double windowSeconds,
+        Long intervalMs,
+        Double timeToFirstEventP50Ms,
+        Double timeToFirstEventP99Ms,
+        long events,
+        double eventsPerSecond,
+        Integer latenessSamples,
+        Double latenessP50Ms,
+        Double latenessP99Ms,
+        Double latenessMaxMs,
+        List<Long> serverPids,
+        Long serverRssBeforeBytes,
+        Long serverRssEndBytes,
+        Double rssGrowthPerStreamBytes,
+        Double serverCpuSeconds,
+        Double cpuPerEventMicros,
+        double clientCpuSeconds,
+        Double otherProcessesCpuSeconds) {
+
+    public int streamsFailed() {
+        return connectFailures + non200Responses + prematureCloses + streamsUnanswered;
+    }
+}

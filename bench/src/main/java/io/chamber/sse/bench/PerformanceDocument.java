@@ -1,0 +1,220 @@
+package io.chamber.sse.bench;
+
+import static io.chamber.sse.bench.ResultSet.OURS;
+import static io.chamber.sse.bench.ResultSet.PEER;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Writes {@code docs/performance.md}: machine, targets, a side-by-side table per scenario, how to reproduce. */
+public final class PerformanceDocument {
+
+    /** Other processes using more than this share of one core during a window disturbed the numbers. */
+    private static final double DISTURBING_CORE_SHARE = 0.05;
+
+    private record Row(String metric, Function<LoadResult, Double> value, String unit, boolean ratio) {
+    }
+
+    private static final List<Row> ROWS = List.of(
+            new Row("Streams requested", r -> (double) r.streamsRequested(), "", false),
+            new Row("Streams opened", r -> (double) r.streamsOpened(), "", false),
+            new Row("Streams failed (connect, non-200, premature close, no answer)", r -> (double) r.streamsFailed(), "", false),
+            new Row("Time to first event p50", LoadResult::timeToFirstEventP50Ms, "ms", true),
+            new Row("Time to first event p99", LoadResult::timeToFirstEventP99Ms, "ms", true),
+            new Row("Events in the measured window", r -> (double) r.events(), "", true),
+            new Row("Events/s", LoadResult::eventsPerSecond, "", true),
+            new Row("Lateness p50", LoadResult::latenessP50Ms, "ms", true),
+            new Row("Lateness p99", LoadResult::latenessP99Ms, "ms", true),
+            new Row("Lateness max", LoadResult::latenessMaxMs, "ms", true),
+            new Row("Server RSS before the streams", r -> mib(r.serverRssBeforeBytes()), "MiB", true),
+            new Row("Server RSS at the end", r -> mib(r.serverRssEndBytes()), "MiB", true),
+            new Row("RSS growth per open stream", LoadResult::rssGrowthPerStreamBytes, "B", true),
+            new Row("Server CPU in the window", LoadResult::serverCpuSeconds, "s", true),
+            new Row("Server CPU per event", LoadResult::cpuPerEventMicros, "µs", true),
+            new Row("Load client CPU (whole run)", LoadResult::clientCpuSeconds, "s", false),
+            new Row("Other processes' CPU in the window", LoadResult::otherProcessesCpuSeconds, "s", false),
+            new Row("Load average at start", LoadResult::loadAverageAtStart, "", false));
+
+    private PerformanceDocument() {
+    }
+
+    public static String render(ResultSet results, List<TargetCheck> checks, MachineDescription machine,
+            String mode, String chartLink) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Performance\n\n");
+        md.append("Chamber SSE's demo app (JVM mode) and the nginx+Lua reference peer (the original service's engine), "
+                + "driven side by side in one run of `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
+        if (mode.equals("quick")) {
+            md.append("> **Quick run (`bench/run --quick`)**: 300 streams and 5 s windows, not the issue's sizes. "
+                    + "Use it to try the harness, not to judge the targets.\n\n");
+        }
+        md.append("![Ours versus the peer](").append(chartLink).append(")\n\n");
+        machine(md, machine, results);
+        targets(md, checks);
+        md.append("## Scenarios\n\n");
+        for (Scenarios.Scenario scenario : Scenarios.ALL) {
+            scenario(md, results, scenario);
+        }
+        method(md);
+        reproduce(md);
+        return md.toString();
+    }
+
+    private static void machine(StringBuilder md, MachineDescription machine, ResultSet results) {
+        md.append("## Machine\n\n| | |\n|---|---|\n");
+        md.append("| CPU | ").append(machine.cpuModel()).append(", ").append(machine.cores()).append(" cores |\n");
+        md.append("| RAM | ").append(String.format(Locale.ROOT, "%.1f GiB", machine.memoryGib())).append(" |\n");
+        md.append("| Kernel | ").append(machine.kernel()).append(" |\n");
+        md.append("| OS | ").append(machine.operatingSystem()).append(" |\n");
+        md.append("| JDK | ").append(machine.jdk()).append(" |\n");
+        md.append("| nginx | ").append(machine.nginx()).append(" |\n\n");
+        md.append("Each server runs pinned to CPU 0 (`taskset -c 0`) and is started afresh for every scenario: "
+                + "the demo app as `java -jar demo/target/quarkus-app/quarkus-run.jar` with default JVM options "
+                + "and `-Dquarkus.chamber.sse.max-streams=20000`, the peer with one nginx worker. "
+                + "The load client (`bench/target/chamber-sse-bench.jar`, one Vert.x event loop) runs pinned to CPU 1. "
+                + "All traffic is on 127.0.0.1.\n\n");
+        List<LoadResult> disturbed = results.all().stream()
+                .filter(r -> r.otherProcessesCpuSeconds() != null
+                        && r.otherProcessesCpuSeconds() / r.windowSeconds() > DISTURBING_CORE_SHARE)
+                .sorted(Comparator.comparing(LoadResult::scenario).thenComparing(LoadResult::server))
+                .toList();
+        if (!disturbed.isEmpty()) {
+            md.append("> **The machine was not idle.** Other processes (such as another engineer's build) used CPU "
+                    + "during these measured windows, so their numbers are disturbed and should be rerun on a quiet machine:");
+            for (LoadResult r : disturbed) {
+                md.append(String.format(Locale.ROOT, " %s/%s %.0f%% of a core;", r.scenario(), r.server(),
+                        100 * r.otherProcessesCpuSeconds() / r.windowSeconds()));
+            }
+            md.setLength(md.length() - 1);
+            md.append(".\n\n");
+        } else if (results.all().stream().anyMatch(r -> r.otherProcessesCpuSeconds() == null)) {
+            md.append("> Whether other processes used the CPUs during the windows was not recorded for every run.\n\n");
+        }
+    }
+
+    private static void targets(StringBuilder md, List<TargetCheck> checks) {
+        md.append("## Targets\n\n| Target | Measured | Ours ÷ peer | Verdict |\n|---|---|---|---|\n");
+        for (TargetCheck check : checks) {
+            md.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")
+                    .append(check.ratio() == null ? "–" : String.format(Locale.ROOT, "%.2f×", check.ratio()))
+                    .append(" | **").append(check.verdict()).append("** |\n");
+        }
+        md.append('\n');
+        for (TargetCheck check : checks) {
+            if (!Boolean.TRUE.equals(check.met())) {
+                md.append("- **").append(check.verdict().equals("missed") ? "Missed" : "Not judged").append(": ")
+                        .append(check.target()).append(".**\n  Why: TODO\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static void scenario(StringBuilder md, ResultSet results, Scenarios.Scenario scenario) {
+        md.append("### ").append(scenario.title()).append("\n\n");
+        Optional<LoadResult> ours = results.get(scenario.name(), OURS);
+        Optional<LoadResult> peer = results.get(scenario.name(), PEER);
+        if (ours.isEmpty() && peer.isEmpty()) {
+            md.append("Not run.\n\n");
+            return;
+        }
+        LoadResult any = ours.orElseGet(peer::get);
+        md.append(String.format(Locale.ROOT, "%d stream%s, ramped in over %.0f s, measured for %.1f s.",
+                any.streamsRequested(), any.streamsRequested() == 1 ? "" : "s", any.rampSeconds(), any.windowSeconds()));
+        ours.ifPresent(r -> md.append(" Ours: `").append(pathAndQuery(r.url())).append("`."));
+        peer.ifPresent(r -> md.append(" Peer: `").append(pathAndQuery(r.url())).append("`."));
+        md.append("\n\n| Metric | ").append(OURS).append(" | ").append(PEER).append(" | ").append(OURS).append(" ÷ ")
+                .append(PEER).append(" |\n|---|---:|---:|---:|\n");
+        for (Row row : ROWS) {
+            Double oursValue = ours.map(row.value()).orElse(null);
+            Double peerValue = peer.map(row.value()).orElse(null);
+            if (oursValue == null && peerValue == null) {
+                continue;
+            }
+            String ratio = row.ratio() && oursValue != null && peerValue != null && peerValue != 0
+                    ? String.format(Locale.ROOT, "%.2f", oursValue / peerValue)
+                    : "";
+            md.append("| ").append(row.metric()).append(" | ").append(cell(oursValue, row.unit())).append(" | ")
+                    .append(cell(peerValue, row.unit())).append(" | ").append(ratio).append(" |\n");
+        }
+        md.append('\n');
+        ours.ifPresent(r -> failures(md, r));
+        peer.ifPresent(r -> failures(md, r));
+    }
+
+    private static void failures(StringBuilder md, LoadResult r) {
+        if (r.streamsFailed() > 0) {
+            md.append(String.format(Locale.ROOT, "**%s: %d of %d streams failed** (connect errors %d, non-200 %d, "
+                    + "closed early %d, no answer by the end of the window %d).%n%n", r.server(), r.streamsFailed(),
+                    r.streamsRequested(), r.connectFailures(), r.non200Responses(), r.prematureCloses(), r.streamsUnanswered()));
+        }
+    }
+
+    private static void method(StringBuilder md) {
+        md.append("""
+                ## How the numbers are measured
+
+                - **Time to first event**: from the client asking for the connection to the first complete event.
+                  Before the measured streams, one throw-away stream warms up both sides.
+                - **Events/s**: complete events received in the measured window (after the ramp) ÷ the window.
+                - **Lateness** (fixed interval only): per stream, event *k* is due at the first event's arrival
+                  + *k* × interval; lateness = arrival − due, unclamped (early events count negative).
+                - **RSS growth per open stream**: (server RSS at the end − RSS before the streams) ÷ streams open at
+                  the end; RSS is `VmRSS` from `/proc/PID/status`, summed over the nginx master and worker.
+                  For the JVM it includes heap the collector has not returned, so it is an upper bound.
+                - **CPU per event**: server user+system CPU (`/proc/PID/stat`, ÷ `getconf CLK_TCK`) in the window
+                  ÷ events received in the window.
+                - **Other processes' CPU**: machine-wide busy time (`/proc/stat`) in the window − the server's − the
+                  load client's. The kernel counts these two ways, so a few percent of the window either side of zero
+                  is noise; more than 5 % of a core marks the run as disturbed above.
+                - **Fire-hose**: the client reads as fast as it can on one core, so a fire-hose number may be the
+                  client's limit rather than the server's; compare the client's CPU with the window.
+
+                """);
+    }
+
+    private static void reproduce(StringBuilder md) {
+        md.append("""
+                ## How to reproduce
+
+                On Linux with a JDK 17, `taskset`, `curl` and root (the peer installs Debian's `nginx-light` and
+                `libnginx-mod-http-lua` on first use):
+
+                ```bash
+                bench/run            # the issue's scenarios: 9,000 streams × 30 s, fire-hose × 10 s (about 5 minutes)
+                bench/run --quick    # 300 streams × 5 s, to try the harness (about 2 minutes; writes bench/results/quick/)
+                ```
+
+                `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and
+                server to `bench/results/`, then this page and its chart with
+                `java -cp bench/target/chamber-sse-bench.jar io.chamber.sse.bench.Report`.
+                The load client also runs on its own against any SSE URL:
+
+                ```bash
+                java -jar bench/target/chamber-sse-bench.jar --url 'http://127.0.0.1:8000/streaming/sse?interval=1s' \\
+                    --streams 1000 --ramp 5s --duration 30s --interval-ms 1000 --server-pid PID --json out.json
+                ```
+                """);
+    }
+
+    private static String pathAndQuery(String url) {
+        int path = url.indexOf('/', url.indexOf("//") + 2);
+        return path < 0 ? url : url.substring(path);
+    }
+
+    private static Double mib(Long bytes) {
+        return bytes == null ? null : bytes / 1048576.0;
+    }
+
+    private static String cell(Double value, String unit) {
+        if (value == null) {
+            return "n/a";
+        }
+        String digits = Math.abs(value) >= 100 || value == Math.rint(value) ? "%,.0f" : "%.2f";
+        return String.format(Locale.ROOT, digits, value) + (unit.isEmpty() ? "" : " " + unit);
+    }
+}

@@ -1,0 +1,123 @@
+package io.chamber.sse.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads resident memory and CPU time of a set of processes from {@code /proc}, summed over the set.
+ */
+public final class ProcessSampler {
+
+    /** Resident set size in bytes and user+system CPU time in seconds at one moment. */
+    public record Sample(long rssBytes, double cpuSeconds) {
+    }
+
+    private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
+
+    private final List<Long> pids;
+
+    public ProcessSampler(List<Long> pids) {
+        this.pids = List.copyOf(pids);
+    }
+
+    public static ProcessSampler self() {
+        return new ProcessSampler(List.of(ProcessHandle.current().pid()));
+    }
+
+    public boolean isEmpty() {
+        return pids.isEmpty();
+    }
+
+    public List<Long> pids() {
+        return pids;
+    }
+
+    public Sample sample() {
+        long rss = 0;
+        long ticks = 0;
+        for (long pid : pids) {
+            rss += residentBytes(pid);
+            ticks += cpuTicks(pid);
+        }
+        return new Sample(rss, (double) ticks / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** CPU seconds all processes on the machine have used since boot, from the {@code cpu} line of {@code /proc/stat}. */
+    public static double machineBusySeconds() {
+        return (double) parseMachineBusyTicks(readLines(Path.of("/proc/stat")).get(0)) / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** user + nice + system + irq + softirq + steal; idle and iowait are not busy, guest time is already in user. */
+    static long parseMachineBusyTicks(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        if (!f[0].equals("cpu")) {
+            throw new IllegalArgumentException("not the cpu line of /proc/stat: " + cpuLine);
+        }
+        long busy = 0;
+        for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
+            busy += field < f.length ? Long.parseLong(f[field]) : 0;
+        }
+        return busy;
+    }
+
+    static long residentBytes(long pid) {
+        for (String line : readLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return parseVmRssLine(line);
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+
+    /** {@code VmRSS:\t  123456 kB} to bytes. */
+    static long parseVmRssLine(String line) {
+        String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+        long kib = Long.parseLong(parts[0]);
+        return kib * 1024;
+    }
+
+    static long cpuTicks(long pid) {
+        String stat = String.join(" ", readLines(Path.of("/proc", Long.toString(pid), "stat")));
+        return parseStatCpuTicks(stat);
+    }
+
+    /**
+     * utime + stime from a {@code /proc/PID/stat} line. The command name may hold spaces and parentheses,
+     * so fields are counted from the last ')': the state is field 3, utime field 14, stime field 15.
+     */
+    static long parseStatCpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+    }
+
+    private static List<String> readLines(Path path) {
+        try {
+            return Files.readAllLines(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " (has the process ended?)", e);
+        }
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes()).trim();
+            if (getconf.waitFor() == 0) {
+                return Long.parseLong(out);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through to the Linux default
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 100;
+    }
+
+    public static double loadAverage() {
+        String line = readLines(Path.of("/proc/loadavg")).get(0);
+        return Double.parseDouble(line.substring(0, line.indexOf(' ')));
+    }
+}

@@ -1,0 +1,46 @@
+package io.chamber.sse.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a directory of load results and writes the performance page and its chart.
+ * Usage: {@code Report --results DIR --markdown FILE --chart FILE [--mode full|quick]}
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path results = Path.of("bench/results");
+        Path markdown = Path.of("docs/performance.md");
+        Path chart = Path.of("docs/performance.png");
+        String mode = "full";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--results" -> results = Path.of(args[i + 1]);
+                case "--markdown" -> markdown = Path.of(args[i + 1]);
+                case "--chart" -> chart = Path.of(args[i + 1]);
+                case "--mode" -> mode = args[i + 1];
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        ResultSet resultSet = ResultSet.read(results);
+        List<TargetCheck> checks = Targets.evaluate(resultSet);
+        Path markdownDir = markdown.toAbsolutePath().getParent();
+        Files.createDirectories(markdownDir);
+        Files.createDirectories(chart.toAbsolutePath().getParent());
+        PerformanceChart.write(resultSet, chart);
+        String chartLink = markdownDir.relativize(chart.toAbsolutePath()).toString();
+        Files.writeString(markdown, PerformanceDocument.render(resultSet, checks, MachineDescription.ofThisMachine(), mode, chartLink));
+        for (TargetCheck check : checks) {
+            System.out.printf("%-7s %s: %s%n", check.verdict(), check.target(), check.measured());
+        }
+    }
+}

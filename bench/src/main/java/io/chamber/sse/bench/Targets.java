@@ -1,0 +1,92 @@
+package io.chamber.sse.bench;
+
+import static io.chamber.sse.bench.ResultSet.OURS;
+import static io.chamber.sse.bench.ResultSet.PEER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Judges a run against the performance targets of the benchmark issue. */
+public final class Targets {
+
+    static final double LATENESS_P99_LIMIT_MS = 50;
+    static final double JVM_START_LIMIT_MS = 1500;
+
+    private Targets() {
+    }
+
+    public static List<TargetCheck> evaluate(ResultSet results) {
+        List<TargetCheck> checks = new ArrayList<>();
+        checks.add(peerRatio(results, Scenarios.RANDOM_PACE, "Memory per open stream ≤ 0.5× peer (scenario 1)",
+                LoadResult::rssGrowthPerStreamBytes, "B", 0.5, true));
+        checks.add(peerRatio(results, Scenarios.RANDOM_PACE, "CPU per event ≤ 0.5× peer (scenario 1)",
+                LoadResult::cpuPerEventMicros, "µs", 0.5, true));
+        checks.add(peerRatio(results, Scenarios.FIXED_1S, "CPU per event ≤ 0.5× peer (scenario 2)",
+                LoadResult::cpuPerEventMicros, "µs", 0.5, true));
+        checks.add(latenessAtFixedInterval(results));
+        checks.add(peerRatio(results, Scenarios.FIREHOSE_1, "Fire-hose events/s on one stream ≥ 5× peer (scenario 3)",
+                LoadResult::eventsPerSecond, "events/s", 5, false));
+        checks.add(jvmStart(results));
+        return checks;
+    }
+
+    private static TargetCheck peerRatio(ResultSet results, String scenario, String target,
+            Function<LoadResult, Double> metric, String unit, double limit, boolean atMost) {
+        Optional<LoadResult> ours = results.get(scenario, OURS);
+        Optional<LoadResult> peer = results.get(scenario, PEER);
+        Double oursValue = ours.map(metric).orElse(null);
+        Double peerValue = peer.map(metric).orElse(null);
+        if (oursValue == null || peerValue == null || peerValue <= 0) {
+            return new TargetCheck(target, "ours " + number(oursValue, unit) + ", peer " + number(peerValue, unit), null, null);
+        }
+        double ratio = oursValue / peerValue;
+        String measured = "ours " + number(oursValue, unit) + ", peer " + number(peerValue, unit) + streamsNote(ours.get());
+        return new TargetCheck(target, measured, ratio, atMost ? ratio <= limit : ratio >= limit);
+    }
+
+    private static TargetCheck latenessAtFixedInterval(ResultSet results) {
+        String target = "Lateness p99 at interval=1s ≤ 50 ms and ≤ peer (scenario 2)";
+        Optional<LoadResult> ours = results.get(Scenarios.FIXED_1S, OURS);
+        Optional<LoadResult> peer = results.get(Scenarios.FIXED_1S, PEER);
+        Double oursP99 = ours.map(LoadResult::latenessP99Ms).orElse(null);
+        Double peerP99 = peer.map(LoadResult::latenessP99Ms).orElse(null);
+        String measured = "ours p99 " + number(oursP99, "ms") + ", peer p99 " + number(peerP99, "ms")
+                + ours.map(Targets::streamsNote).orElse("");
+        if (oursP99 == null || peerP99 == null) {
+            return new TargetCheck(target, measured, null, null);
+        }
+        Double ratio = peerP99 > 0 ? oursP99 / peerP99 : null;
+        return new TargetCheck(target, measured, ratio, oursP99 <= LATENESS_P99_LIMIT_MS && oursP99 <= peerP99);
+    }
+
+    private static TargetCheck jvmStart(ResultSet results) {
+        String target = "JVM-mode start to first event < 1.5 s (median of the run's starts)";
+        List<Long> samples = new ArrayList<>(results.startToFirstEventMs());
+        if (samples.isEmpty()) {
+            return new TargetCheck(target, "not measured", null, null);
+        }
+        samples.sort(null);
+        long median = samples.get((samples.size() - 1) / 2);
+        String measured = "median " + median + " ms, worst " + samples.get(samples.size() - 1) + " ms over "
+                + samples.size() + " starts";
+        return new TargetCheck(target, measured, null, median < JVM_START_LIMIT_MS);
+    }
+
+    private static String streamsNote(LoadResult result) {
+        if (result.streamsRequested() == 1) {
+            return "";
+        }
+        return " (" + result.streamsOpenAtEnd() + " of " + result.streamsRequested() + " streams open)";
+    }
+
+    static String number(Double value, String unit) {
+        if (value == null) {
+            return "n/a";
+        }
+        String digits = Math.abs(value) >= 100 ? "%,.0f" : "%.2f";
+        return String.format(Locale.ROOT, digits, value) + " " + unit;
+    }
+}
