@@ -44,7 +44,7 @@ public final class PerformanceDocument {
     }
 
     public static String render(ResultSet results, List<TargetCheck> checks, MachineDescription machine,
-            String mode, String chartLink) {
+            String mode, String chartLink, String jvmOptions, String notes) {
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
         md.append("Chamber SSE's demo app (JVM mode) and the nginx+Lua reference peer (the original service's engine), "
@@ -54,8 +54,9 @@ public final class PerformanceDocument {
                     + "Use it to try the harness, not to judge the targets.\n\n");
         }
         md.append("![Ours versus the peer](").append(chartLink).append(")\n\n");
-        machine(md, machine, results);
-        targets(md, checks);
+        machine(md, machine, results, jvmOptions);
+        targets(md, checks, !notes.isBlank());
+        md.append(notes.strip()).append(notes.isBlank() ? "" : "\n\n");
         md.append("## Scenarios\n\n");
         for (Scenarios.Scenario scenario : Scenarios.ALL) {
             scenario(md, results, scenario);
@@ -65,7 +66,7 @@ public final class PerformanceDocument {
         return md.toString();
     }
 
-    private static void machine(StringBuilder md, MachineDescription machine, ResultSet results) {
+    private static void machine(StringBuilder md, MachineDescription machine, ResultSet results, String jvmOptions) {
         md.append("## Machine\n\n| | |\n|---|---|\n");
         md.append("| CPU | ").append(machine.cpuModel()).append(", ").append(machine.cores()).append(" cores |\n");
         md.append("| RAM | ").append(String.format(Locale.ROOT, "%.1f GiB", machine.memoryGib())).append(" |\n");
@@ -74,7 +75,9 @@ public final class PerformanceDocument {
         md.append("| JDK | ").append(machine.jdk()).append(" |\n");
         md.append("| nginx | ").append(machine.nginx()).append(" |\n\n");
         md.append("Each server runs pinned to CPU 0 (`taskset -c 0`) and is started afresh for every scenario: "
-                + "the demo app as `java -jar demo/target/quarkus-app/quarkus-run.jar` with default JVM options "
+                + "the demo app as `java " + (jvmOptions.isBlank() ? "" : jvmOptions + " ")
+                + "-jar demo/target/quarkus-app/quarkus-run.jar` (" + (jvmOptions.isBlank() ? "default JVM options"
+                        : "otherwise default JVM options") + ") "
                 + "and `-Dquarkus.chamber.sse.max-streams=20000`, the peer with one nginx worker. "
                 + "The load client (`bench/target/chamber-sse-bench.jar`, one Vert.x event loop) runs pinned to CPU 1. "
                 + "All traffic is on 127.0.0.1.\n\n");
@@ -97,7 +100,7 @@ public final class PerformanceDocument {
         }
     }
 
-    private static void targets(StringBuilder md, List<TargetCheck> checks) {
+    private static void targets(StringBuilder md, List<TargetCheck> checks, boolean explained) {
         md.append("## Targets\n\n| Target | Measured | Ours ÷ peer | Verdict |\n|---|---|---|---|\n");
         for (TargetCheck check : checks) {
             md.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")
@@ -108,7 +111,7 @@ public final class PerformanceDocument {
         for (TargetCheck check : checks) {
             if (!Boolean.TRUE.equals(check.met())) {
                 md.append("- **").append(check.verdict().equals("missed") ? "Missed" : "Not judged").append(": ")
-                        .append(check.target()).append(".**\n  Why: TODO\n");
+                        .append(check.target()).append(".**").append(explained ? " Why: see below.\n" : " Why: TODO\n");
             }
         }
         md.append('\n');

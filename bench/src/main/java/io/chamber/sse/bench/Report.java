@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Reads a directory of load results and writes the performance page and its chart.
- * Usage: {@code Report --results DIR --markdown FILE --chart FILE [--mode full|quick]}
+ * Usage: {@code Report --results DIR --markdown FILE --chart FILE [--mode full|quick] [--jvm-options TEXT]
+ * [--notes FILE]}; the notes (Markdown) explain the missed targets and are included as they are.
  */
 public final class Report {
 
@@ -19,12 +20,16 @@ public final class Report {
         Path markdown = Path.of("docs/performance.md");
         Path chart = Path.of("docs/performance.png");
         String mode = "full";
+        String jvmOptions = "";
+        String notes = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--results" -> results = Path.of(args[i + 1]);
                 case "--markdown" -> markdown = Path.of(args[i + 1]);
                 case "--chart" -> chart = Path.of(args[i + 1]);
                 case "--mode" -> mode = args[i + 1];
+                case "--jvm-options" -> jvmOptions = args[i + 1];
+                case "--notes" -> notes = Files.readString(Path.of(args[i + 1]));
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -38,7 +43,8 @@ public final class Report {
         Files.createDirectories(chart.toAbsolutePath().getParent());
         PerformanceChart.write(resultSet, chart);
         String chartLink = markdownDir.relativize(chart.toAbsolutePath()).toString();
-        Files.writeString(markdown, PerformanceDocument.render(resultSet, checks, MachineDescription.ofThisMachine(), mode, chartLink));
+        Files.writeString(markdown, PerformanceDocument.render(resultSet, checks, MachineDescription.ofThisMachine(), mode, chartLink,
+                jvmOptions, notes));
         for (TargetCheck check : checks) {
             System.out.printf("%-7s %s: %s%n", check.verdict(), check.target(), check.measured());
         }
