@@ -6,14 +6,17 @@ import static io.chamber.sse.it.StreamEndpointTest.elapsed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -173,7 +176,7 @@ class StreamControlsTest {
         for (int i = 1; i < first.size(); i++) {
             double pause = elapsed(first.get(i)) - elapsed(first.get(i - 1));
             double pauseAgain = elapsed(again.get(i)) - elapsed(again.get(i - 1));
-            assertThat(pauseAgain).isCloseTo(pause, org.assertj.core.data.Offset.offset(0.040));
+            assertThat(pauseAgain).isCloseTo(pause, offset(0.040));
         }
     }
 
@@ -265,9 +268,9 @@ class StreamControlsTest {
     @Test
     void refusesStreamsBeyondTheCapWith503AndRetryAfter() throws Exception {
         int cap = 50; // %test.quarkus.chamber.sse.max-streams
-        java.util.ArrayList<SseClient> held = new java.util.ArrayList<>();
+        List<SseClient> held = new ArrayList<>();
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> {
                 SseClient client = open("interval=10s");
                 if (client.response().statusCode() == 200) {
                     held.add(client);
@@ -286,7 +289,7 @@ class StreamControlsTest {
         } finally {
             held.forEach(SseClient::close);
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             try (SseClient client = open("interval=10s")) {
                 return client.response().statusCode() == 200;
             }

@@ -34,10 +34,10 @@ public class SseResource {
         long requestStartNanos = System.nanoTime();
         StreamOptions options = parser.parse(parameters);
         if (options.status() != 0) {
-            return answer(options.status());
+            throw noStream(options.status());
         }
         if (options.exhausted()) {
-            return answer(204);
+            throw noStream(204);
         }
         openStreams.reserve();
         Multi<Buffer> frames = new ResponseStream(options, requestStartNanos, pauses, request.response(), openStreams)
@@ -53,7 +53,7 @@ public class SseResource {
     }
 
     /** Ends the request with this status and no stream. */
-    private static RestMulti<Buffer> answer(int status) {
-        throw new WebApplicationException(Response.status(status).header("Access-Control-Allow-Origin", "*").build());
+    private static WebApplicationException noStream(int status) {
+        return new WebApplicationException(Response.status(status).header("Access-Control-Allow-Origin", "*").build());
     }
 }

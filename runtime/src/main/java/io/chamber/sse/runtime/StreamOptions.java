@@ -41,8 +41,8 @@ public record StreamOptions(
         long dropAfter,
         int status) {
 
-    /** True when a {@code count} is set and the stream has already sent all of it. */
+    /** True when the stream has already sent all of its {@code count}, or all the events an id can number. */
     public boolean exhausted() {
-        return count > 0 && firstSequence >= count;
+        return (count > 0 && firstSequence >= count) || firstSequence > EventIds.MAX_SEQUENCE;
     }
 }
