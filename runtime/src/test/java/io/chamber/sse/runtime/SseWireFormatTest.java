@@ -1,0 +1,55 @@
+package io.chamber.sse.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.vertx.core.buffer.Buffer;
+
+class SseWireFormatTest {
+
+    static StreamOptions options(String event, String data) {
+        return new StreamOptions(event, data, 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0, Duration.ZERO,
+                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 0);
+    }
+
+    static String event(StreamOptions options, long sequence, long elapsedNanos) {
+        Buffer out = Buffer.buffer();
+        EventRandomness random = new EventRandomness();
+        random.reset(options.seed(), sequence);
+        new SseWireFormat(options).appendEvent(out, options.seed(), sequence, elapsedNanos, random);
+        return out.toString();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "0, 0.000000", "499, 0.000000", "500, 0.000001", "342000, 0.000342", "999999499, 0.999999",
+            "999999500, 1.000000", "4003213000, 4.003213", "86400000000000, 86400.000000" })
+    void elapsedHasSixDecimals(long elapsedNanos, String seconds) {
+        assertTrue(event(options("random", "x"), 0, elapsedNanos).endsWith("\"elapsed\": " + seconds + "}\n\n"));
+    }
+
+    @Test
+    void writesTheSeedFormat() {
+        String event = event(options("random", null), 3, 1_500_000);
+        assertTrue(event.matches("id: " + EventIds.encode(42, 3) + "\nevent: random\n"
+                + "data: \\{\"message\": \"[0-9A-Za-z]{10,50}\", \"elapsed\": 0\\.001500}\n\n"), event);
+    }
+
+    @Test
+    void theSameEventIsWrittenTheSameEveryTime() {
+        assertEquals(event(options("random", null), 9, 0), event(options("random", null), 9, 0));
+    }
+
+    @Test
+    void aFixedMessageIsJsonEscaped() {
+        String event = event(options("greeting", "say \"hi\"\\\n\r\u2028é"), 0, 0);
+        assertTrue(event.startsWith("id: "));
+        assertEquals(4, event.split("\n", -1).length - 1, "three field lines and the blank line: " + event);
+        assertTrue(event.contains("data: {\"message\": \"say \\\"hi\\\"\\\\\\n\\r\u2028é\""), event);
+    }
+}
