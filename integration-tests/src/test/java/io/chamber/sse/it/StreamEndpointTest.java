@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -137,9 +136,5 @@ class StreamEndpointTest {
 
     static double elapsed(SseClient.Event event) throws Exception {
         return JSON.readTree(event.data()).get("elapsed").asDouble();
-    }
-
-    static Map<String, String> lastEventId(String id) {
-        return Map.of("Last-Event-ID", id);
     }
 }

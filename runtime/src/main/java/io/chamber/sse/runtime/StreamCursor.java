@@ -13,6 +13,7 @@ final class StreamCursor {
 
     private final StreamOptions options;
     private final long requestStartNanos;
+    private final long startNanos;
     private final long deadlineNanos;
     private final EventRandomness random = new EventRandomness();
     private long sequence;
@@ -21,30 +22,24 @@ final class StreamCursor {
     StreamCursor(StreamOptions options, long requestStartNanos) {
         this.options = options;
         this.requestStartNanos = requestStartNanos;
-        this.dueNanos = requestStartNanos + options.delay().toNanos();
-        this.deadlineNanos = options.duration().isZero() ? Long.MAX_VALUE : dueNanos + options.duration().toNanos();
+        this.startNanos = requestStartNanos + options.delay().toNanos();
+        this.dueNanos = startNanos;
+        this.deadlineNanos = options.duration().isZero() ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
         this.sequence = options.firstSequence();
     }
 
     /** When the stream next needs attention: its next event, or its end (at once once the count is sent). */
     long wakeNanos() {
-        return countSent() ? requestStartNanos : Math.min(dueNanos, deadlineNanos);
+        return options.isPastEnd(sequence) ? requestStartNanos : Math.min(dueNanos, deadlineNanos);
     }
 
-    long dueNanos() {
-        return dueNanos;
-    }
-
+    /** When the stream starts: the request's start plus its {@code delay}. */
     long startNanos() {
-        return requestStartNanos + options.delay().toNanos();
+        return startNanos;
     }
 
     boolean finished(long nowNanos) {
-        return nowNanos - deadlineNanos >= 0 || countSent();
-    }
-
-    private boolean countSent() {
-        return (options.count() > 0 && sequence >= options.count()) || sequence > EventIds.MAX_SEQUENCE;
+        return nowNanos - deadlineNanos >= 0 || options.isPastEnd(sequence);
     }
 
     boolean isDue(long nowNanos) {

@@ -43,6 +43,11 @@ public record StreamOptions(
 
     /** True when the stream has already sent all of its {@code count}, or all the events an id can number. */
     public boolean exhausted() {
-        return (count > 0 && firstSequence >= count) || firstSequence > EventIds.MAX_SEQUENCE;
+        return isPastEnd(firstSequence);
+    }
+
+    /** True when {@code sequence} lies beyond the stream's last event: past its {@code count} or past what ids number. */
+    boolean isPastEnd(long sequence) {
+        return (count > 0 && sequence >= count) || sequence > EventIds.MAX_SEQUENCE;
     }
 }
