@@ -10,13 +10,10 @@ import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 /** The Dev UI card: a page that plays the live stream with any parameters and shows the equivalent curl. */
 class ChamberSseDevUiProcessor {
 
-    @BuildStep(onlyIf = IsDevelopment.class)
+    @BuildStep(onlyIf = { IsDevelopment.class, EndpointEnabled.class })
     CardPageBuildItem card(ChamberSseBuildTimeConfig config, HttpRootPathBuildItem httpRoot,
             ResteasyReactiveDeploymentBuildItem rest) {
         CardPageBuildItem card = new CardPageBuildItem();
-        if (!config.enabled()) {
-            return card;
-        }
         card.addBuildTimeData("ssePath", httpRoot.resolvePath(Paths.join(rest.getApplicationPath(), config.path())));
         card.addPage(Page.webComponentPageBuilder()
                 .title("Live stream")

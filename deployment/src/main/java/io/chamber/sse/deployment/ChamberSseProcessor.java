@@ -52,12 +52,9 @@ class ChamberSseProcessor {
                 .build();
     }
 
-    @BuildStep
-    void endpointClasses(ChamberSseBuildTimeConfig config, BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
+    @BuildStep(onlyIf = EndpointEnabled.class)
+    void endpointClasses(BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
             BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (!config.enabled()) {
-            return;
-        }
         indexed.produce(new AdditionalIndexedClassesBuildItem(SseResource.class.getName(),
                 StreamParameters.class.getName(), ProblemMapper.class.getName()));
         beans.produce(AdditionalBeanBuildItem.builder()
@@ -68,20 +65,17 @@ class ChamberSseProcessor {
     }
 
     /** Registers the resource at the configured path; the class has no {@code @Path} of its own. */
-    @BuildStep
-    void endpoint(ChamberSseBuildTimeConfig config, CombinedIndexBuildItem index,
-            BuildProducer<AdditionalResourceClassBuildItem> resources) {
-        if (config.enabled()) {
-            resources.produce(new AdditionalResourceClassBuildItem(
-                    index.getIndex().getClassByName(DotName.createSimple(SseResource.class)), config.path()));
-        }
+    @BuildStep(onlyIf = EndpointEnabled.class)
+    AdditionalResourceClassBuildItem endpoint(ChamberSseBuildTimeConfig config, CombinedIndexBuildItem index) {
+        return new AdditionalResourceClassBuildItem(
+                index.getIndex().getClassByName(DotName.createSimple(SseResource.class)), config.path());
     }
 
     /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */
-    @BuildStep
+    @BuildStep(onlyIf = EndpointEnabled.class)
     void openApi(ChamberSseBuildTimeConfig config, Capabilities capabilities, ResteasyReactiveDeploymentBuildItem rest,
             BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
-        if (config.enabled() && capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
+        if (capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             openApi.produce(new AddToOpenAPIDefinitionBuildItem(
                     new StreamOpenApiFilter(Paths.join(rest.getApplicationPath(), config.path())),
                     OpenAPISPIConstants.DEFAULT_DOCUMENT_NAME));
