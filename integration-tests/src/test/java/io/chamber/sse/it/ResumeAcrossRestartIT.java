@@ -31,10 +31,6 @@ class ResumeAcrossRestartIT {
     }
 
     private static List<SseClient.Event> read(PackagedApp app, String query, Map<String, String> headers) {
-        try (SseClient client = SseClient.open(app.uri("/streaming/sse?" + query), headers)) {
-            List<SseClient.Item> items = client.rest(WAIT);
-            assertThat(client.end()).succeedsWithin(WAIT);
-            return items.stream().map(SseClient.Event.class::cast).toList();
-        }
+        return SseClient.readToEnd(app.uri("/streaming/sse?" + query), headers, WAIT);
     }
 }

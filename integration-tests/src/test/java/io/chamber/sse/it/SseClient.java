@@ -129,6 +129,15 @@ public final class SseClient implements AutoCloseable {
         return events;
     }
 
+    /** Reads a whole finite stream and returns its events; fails unless the body ended cleanly, with events only. */
+    public static List<Event> readToEnd(URI uri, Map<String, String> headers, Duration timeout) {
+        try (SseClient client = open(uri, headers)) {
+            List<Item> items = client.rest(timeout);
+            client.end().join();
+            return items.stream().map(Event.class::cast).toList();
+        }
+    }
+
     /** Everything received until the body ended (waits up to the timeout for the end). */
     public List<Item> rest(Duration timeout) {
         try {

@@ -309,11 +309,7 @@ class StreamControlsTest {
     }
 
     List<SseClient.Event> events(String query) {
-        try (SseClient client = open(query)) {
-            List<SseClient.Item> items = client.rest(WAIT);
-            assertEndsCleanly(client);
-            return items.stream().map(SseClient.Event.class::cast).toList();
-        }
+        return SseClient.readToEnd(URI.create(sse + "?" + query), Map.of(), WAIT);
     }
 
     static void assertEndsCleanly(SseClient client) {
