@@ -6,12 +6,12 @@ import static org.hamcrest.Matchers.startsWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 class CustomPathTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest app = new QuarkusExtensionTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.chamber.sse.path", "/custom/events");
 
     @Test

@@ -6,12 +6,12 @@ import static org.hamcrest.Matchers.matchesPattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 class DefaultPathTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest app = new QuarkusExtensionTest();
+    static final QuarkusUnitTest app = new QuarkusUnitTest();
 
     @Test
     void servesTheStreamAtStreamingSse() {

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.chamber.sse.runtime.EventGenerator;
 import io.chamber.sse.runtime.SseEvent;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 class DisabledTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest app = new QuarkusExtensionTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.chamber.sse.enabled", "false");
 
     @Inject

@@ -6,12 +6,12 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 class FeatureTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest app = new QuarkusExtensionTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .setLogRecordPredicate(record -> record.getMessage() != null
                     && record.getMessage().startsWith("Installed features"))
             .assertLogRecords(records -> assertThat(records)
