@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.chamber.sse.runtime.EventGenerator;
-import io.chamber.sse.runtime.SseEvent;
+import io.chamber.sse.runtime.stream.SseEvent;
 import io.smallrye.mutiny.Multi;
 
 /**

@@ -13,7 +13,7 @@ import io.smallrye.config.WithDefault;
 public interface ChamberSseBuildTimeConfig {
 
     /**
-     * The path of the SSE endpoint, relative to the REST root ({@code quarkus.rest.path}).
+     * The path of the SSE endpoint, under the HTTP root path ({@code quarkus.http.root-path}).
      */
     @WithDefault("/streaming/sse")
     String path();

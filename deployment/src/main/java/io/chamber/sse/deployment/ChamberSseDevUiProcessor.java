@@ -4,17 +4,15 @@ import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
-import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveDeploymentBuildItem;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 
 /** The Dev UI card: a page that plays the live stream with any parameters and shows the equivalent curl. */
 class ChamberSseDevUiProcessor {
 
     @BuildStep(onlyIf = { IsDevelopment.class, EndpointEnabled.class })
-    CardPageBuildItem card(ChamberSseBuildTimeConfig config, HttpRootPathBuildItem httpRoot,
-            ResteasyReactiveDeploymentBuildItem rest) {
+    CardPageBuildItem card(ChamberSseBuildTimeConfig config, HttpRootPathBuildItem httpRoot) {
         CardPageBuildItem card = new CardPageBuildItem();
-        card.addBuildTimeData("ssePath", httpRoot.resolvePath(Paths.join(rest.getApplicationPath(), config.path())));
+        card.addBuildTimeData("ssePath", httpRoot.relativePath(config.path()));
         card.addPage(Page.webComponentPageBuilder()
                 .title("Live stream")
                 .icon("font-awesome-solid:tower-broadcast")

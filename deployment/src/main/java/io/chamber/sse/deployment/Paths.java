@@ -5,10 +5,12 @@ final class Paths {
     private Paths() {
     }
 
-    /** The endpoint's path under the REST root, with exactly one slash between them. */
-    static String join(String restRoot, String path) {
-        String left = restRoot.endsWith("/") ? restRoot.substring(0, restRoot.length() - 1) : restRoot;
-        String right = path.startsWith("/") ? path.substring(1) : path;
-        return left + "/" + right;
+    /** The configured path without its leading slash: a path under the HTTP root path. */
+    static String relative(String path) {
+        String relative = path;
+        while (relative.startsWith("/")) {
+            relative = relative.substring(1);
+        }
+        return relative;
     }
 }

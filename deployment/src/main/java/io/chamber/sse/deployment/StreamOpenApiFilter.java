@@ -1,6 +1,6 @@
 package io.chamber.sse.deployment;
 
-import java.util.List;
+import java.util.Arrays;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -10,50 +10,14 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.chamber.sse.runtime.http.StreamParameter;
+
 /**
- * Adds the stream endpoint to the OpenAPI document: its resource class has no {@code @Path} (the path is chosen
- * at build time), so the annotation scanner cannot find it.
+ * Adds the stream endpoint to the OpenAPI document: it is a Vert.x route, which the annotation scanner cannot see.
  */
 final class StreamOpenApiFilter implements OASFilter {
 
-    private record Described(String name, Parameter.In in, Schema.SchemaType type, String description) {
-    }
-
     private static final String DURATION = " A duration: 250ms, 2s, 1.5 (seconds), 1m, or ISO-8601.";
-
-    static final List<Described> PARAMETERS = List.of(
-            new Described("event", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "Event name of every event instead of `random`; 1 to 64 characters, no CR or LF."),
-            new Described("data", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "Fixed message of every event instead of a random one; JSON-escaped, up to 1024 characters."),
-            new Described("interval", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "Pause between events: a duration for a fixed pace, MIN..MAX for a random one, 0 for as fast as "
-                            + "the client reads. Default 1s..5s." + DURATION),
-            new Described("count", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "End the stream after this many events in all (across reconnections); a resume after the last "
-                            + "one is answered 204."),
-            new Described("duration", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "End the response cleanly after this long." + DURATION),
-            new Described("delay", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "Wait this long before the headers and the first event." + DURATION),
-            new Described("retry", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "Reconnection delay in milliseconds, sent first as the `retry:` field."),
-            new Described("heartbeat", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "Send a `: heartbeat` comment whenever nothing went out for this long." + DURATION),
-            new Described("padding", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "Send first a comment of this many bytes, to defeat or reveal buffering."),
-            new Described("seed", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "Seed of a deterministic stream: the same seed gives the same ids, messages and pauses."),
-            new Described("fail_after", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "End the response cleanly after this many events, as if the server closed it."),
-            new Described("drop_after", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "Drop the TCP connection abruptly after this many events."),
-            new Described("status", Parameter.In.QUERY, Schema.SchemaType.INTEGER,
-                    "Answer with this HTTP status (200 to 599) and no stream; 204 stops EventSource."),
-            new Described("lastEventId", Parameter.In.QUERY, Schema.SchemaType.STRING,
-                    "Resume after this event id, as EventSource polyfills send it."),
-            new Described("Last-Event-ID", Parameter.In.HEADER, Schema.SchemaType.STRING,
-                    "Resume after this event id, as EventSource sends it on reconnect."));
 
     private final String path;
 
@@ -71,7 +35,7 @@ final class StreamOpenApiFilter implements OASFilter {
                 .summary("A live Server-Sent Events test stream")
                 .description("Random events (`id`, `event`, `data` with a JSON message and elapsed seconds) at "
                         + "random intervals, forever, shaped by the parameters.")
-                .parameters(PARAMETERS.stream().map(StreamOpenApiFilter::parameter).toList())
+                .parameters(Arrays.stream(StreamParameter.values()).map(StreamOpenApiFilter::parameter).toList())
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", response("The event stream", "text/event-stream"))
                         .addAPIResponse("204", OASFactory.createAPIResponse()
@@ -82,10 +46,41 @@ final class StreamOpenApiFilter implements OASFilter {
                                 "application/problem+json")))));
     }
 
-    private static Parameter parameter(Described described) {
-        return OASFactory.createParameter().name(described.name()).in(described.in())
-                .description(described.description()).required(false)
-                .schema(OASFactory.createSchema().addType(described.type()));
+    /** Every parameter the endpoint reads, described; a new parameter does not compile until it is described here. */
+    static String description(StreamParameter parameter) {
+        return switch (parameter) {
+            case EVENT -> "Event name of every event instead of `random`; 1 to 64 characters, no CR or LF.";
+            case DATA -> "Fixed message of every event instead of a random one; JSON-escaped, up to 1024 characters.";
+            case INTERVAL -> "Pause between events: a duration for a fixed pace, MIN..MAX for a random one, 0 for as "
+                    + "fast as the client reads. Default 1s..5s." + DURATION;
+            case COUNT -> "End the stream after this many events in all (across reconnections); a resume after the "
+                    + "last one is answered 204.";
+            case DURATION -> "End the response cleanly after this long." + DURATION;
+            case DELAY -> "Wait this long before the headers and the first event." + DURATION;
+            case RETRY -> "Reconnection delay in milliseconds, sent first as the `retry:` field.";
+            case HEARTBEAT -> "Send a `: heartbeat` comment whenever nothing went out for this long." + DURATION;
+            case PADDING -> "Send first a comment of this many bytes, to defeat or reveal buffering.";
+            case SEED -> "Seed of a deterministic stream: the same seed gives the same ids, messages and pauses.";
+            case FAIL_AFTER -> "End the response cleanly after this many events, as if the server closed it.";
+            case DROP_AFTER -> "Drop the TCP connection abruptly after this many events.";
+            case STATUS -> "Answer with this HTTP status (200 to 599) and no stream; 204 stops EventSource.";
+            case LAST_EVENT_ID -> "Resume after this event id, as EventSource polyfills send it.";
+            case LAST_EVENT_ID_HEADER -> "Resume after this event id, as EventSource sends it on reconnect.";
+        };
+    }
+
+    private static Schema.SchemaType type(StreamParameter parameter) {
+        return switch (parameter) {
+            case COUNT, RETRY, PADDING, SEED, FAIL_AFTER, DROP_AFTER, STATUS -> Schema.SchemaType.INTEGER;
+            default -> Schema.SchemaType.STRING;
+        };
+    }
+
+    private static Parameter parameter(StreamParameter parameter) {
+        return OASFactory.createParameter().name(parameter.wireName())
+                .in(parameter.isHeader() ? Parameter.In.HEADER : Parameter.In.QUERY)
+                .description(description(parameter)).required(false)
+                .schema(OASFactory.createSchema().addType(type(parameter)));
     }
 
     private static APIResponse response(String description, String mediaType) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.chamber.sse.runtime.EventGenerator;
-import io.chamber.sse.runtime.SseEvent;
+import io.chamber.sse.runtime.stream.SseEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
 class DisabledTest {

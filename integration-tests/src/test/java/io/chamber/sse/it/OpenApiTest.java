@@ -8,11 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.Test;
 
-import io.chamber.sse.runtime.StreamParameters;
+import io.chamber.sse.runtime.http.StreamParameter;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** With quarkus-smallrye-openapi, the endpoint and every parameter it reads appear, described, in the document. */
@@ -38,12 +36,6 @@ class OpenApiTest {
     }
 
     private static List<String> parametersTheEndpointReads() {
-        return Arrays.stream(StreamParameters.class.getFields()).map(field -> {
-            RestQuery query = field.getAnnotation(RestQuery.class);
-            if (query != null) {
-                return query.value().isEmpty() ? field.getName() : query.value();
-            }
-            return field.getAnnotation(RestHeader.class).value();
-        }).toList();
+        return Arrays.stream(StreamParameter.values()).map(StreamParameter::wireName).toList();
     }
 }

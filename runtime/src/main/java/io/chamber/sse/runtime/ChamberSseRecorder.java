@@ -1,10 +1,26 @@
 package io.chamber.sse.runtime;
 
+import io.chamber.sse.runtime.http.StreamRouteHandler;
+import io.quarkus.arc.runtime.BeanContainer;
+import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.shutdown.ShutdownListener;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
 @Recorder
 public class ChamberSseRecorder {
+
+    private final RuntimeValue<ChamberSseConfig> config;
+
+    public ChamberSseRecorder(RuntimeValue<ChamberSseConfig> config) {
+        this.config = config;
+    }
+
+    /** The handler of the stream route. */
+    public Handler<RoutingContext> streamHandler(BeanContainer beans) {
+        return new StreamRouteHandler(config.getValue(), beans.beanInstance(OpenStreams.class));
+    }
 
     public ShutdownListener endStreamsOnShutdown() {
         return new EndStreamsOnShutdown();

@@ -1,12 +1,20 @@
 package io.chamber.sse.runtime;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.chamber.sse.runtime.http.InvalidParameterException;
+import io.chamber.sse.runtime.http.StreamOptionsParser;
+import io.chamber.sse.runtime.stream.SseEvent;
+import io.chamber.sse.runtime.stream.StreamCursor;
+import io.chamber.sse.runtime.stream.StreamOptions;
 import io.smallrye.mutiny.Multi;
 
 /**
  * The random event stream, for any bean that wants to serve it its own way:
- * inject it and return {@code generator.stream()} from an SSE endpoint.
+ * inject it and return {@code generator.stream()} from an SSE endpoint. Its events are the endpoint's events:
+ * the same options and seed give the same ids, names and messages.
  */
 @ApplicationScoped
 public class EventGenerator {
@@ -16,14 +24,24 @@ public class EventGenerator {
     private final Pauses pauses;
     private final StreamOptionsParser parser;
 
-    public EventGenerator(Pauses pauses, StreamOptionsParser parser) {
+    public EventGenerator(Pauses pauses, ChamberSseConfig config) {
         this.pauses = pauses;
-        this.parser = parser;
+        this.parser = new StreamOptionsParser(config);
     }
 
     /** A never-ending stream with the configured defaults and a fresh random seed. */
     public Multi<SseEvent> stream() {
         return stream(parser.defaults());
+    }
+
+    /**
+     * The options the endpoint would take from these query parameters (same names, same validation), e.g.
+     * {@code Map.of("seed", "42", "count", "10", "interval", "250ms")}.
+     *
+     * @throws InvalidParameterException naming the first parameter that cannot be used
+     */
+    public StreamOptions options(Map<String, String> parameters) {
+        return parser.parse(parameter -> parameters.get(parameter.wireName()));
     }
 
     /**

@@ -7,17 +7,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The streams open now: enforces {@code quarkus.chamber.sse.max-streams}, counts the events they sent, and ends
  * them all when the application shuts down.
  */
-@ApplicationScoped
+@Singleton
 public class OpenStreams {
 
+    /** An open stream, as far as this registry is concerned. */
+    public interface Member {
+        /** Ends the stream cleanly, as if it had reached its end; callable from any thread. */
+        void end();
+    }
+
     private final AtomicInteger reserved = new AtomicInteger();
-    private final Set<ResponseStream> open = ConcurrentHashMap.newKeySet();
+    private final Set<Member> open = ConcurrentHashMap.newKeySet();
     private final LongAdder eventsSent = new LongAdder();
     private final CompletableFuture<Void> allEnded = new CompletableFuture<>();
     private final ChamberSseConfig config;
@@ -27,22 +33,24 @@ public class OpenStreams {
         this.config = config;
     }
 
-    /** Takes a place for one more stream, or refuses it when all are taken. */
-    void reserve() {
+    /** Takes a place for one more stream; false when all are taken. A place is given back by {@link #closed}. */
+    public boolean tryReserve() {
         if (reserved.incrementAndGet() > config.maxStreams()) {
             reserved.decrementAndGet();
-            throw new StreamLimitException(config.maxStreams(), config.retryAfter());
+            return false;
         }
+        return true;
     }
 
-    void opened(ResponseStream stream) {
+    /** The stream that holds a reserved place has started. */
+    public void opened(Member stream) {
         open.add(stream);
         if (ending) {
             stream.end();
         }
     }
 
-    void closed(ResponseStream stream) {
+    public void closed(Member stream) {
         if (open.remove(stream)) {
             reserved.decrementAndGet();
         }
@@ -51,7 +59,7 @@ public class OpenStreams {
         }
     }
 
-    void countEvents(int count) {
+    public void countEvents(int count) {
         eventsSent.add(count);
     }
 
@@ -62,7 +70,7 @@ public class OpenStreams {
      */
     public CompletionStage<Void> endAll() {
         ending = true;
-        open.forEach(ResponseStream::end);
+        open.forEach(Member::end);
         if (open.isEmpty()) {
             allEnded.complete(null);
         }

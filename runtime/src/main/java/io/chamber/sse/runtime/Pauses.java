@@ -1,16 +1,13 @@
 package io.chamber.sse.runtime;
 
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
 
 /**
- * Waits on Vert.x timers: no thread per stream, and the wake-up runs on the stream's own event loop.
+ * Waits on Vert.x timers for {@link EventGenerator}'s streams: no thread per stream, and the wake-up runs on an
+ * event loop.
  */
 @ApplicationScoped
 public class Pauses {
@@ -21,29 +18,21 @@ public class Pauses {
         this.vertx = vertx;
     }
 
-    /** Completes at {@code wakeNanos} on the {@link System#nanoTime()} clock; cancelling it cancels the timer. */
-    public Uni<Void> until(long wakeNanos) {
-        return until(wakeNanos, () -> null, emitter -> {
-        });
-    }
-
     /**
-     * Completes with {@code onWake}'s value at {@code wakeNanos}; cancelling it cancels the timer. {@code waiting}
-     * receives the emitter while the timer runs, so the caller can complete it earlier. When {@code wakeNanos} has
-     * passed it still completes from the event loop's task queue, never at once: a stream that is always due
-     * (a fire-hose) then takes turns with the other connections of its event loop instead of starving them.
+     * Completes at {@code wakeNanos} on the {@link System#nanoTime()} clock; cancelling it cancels the timer. When
+     * {@code wakeNanos} has passed it still completes from the event loop's task queue, never at once, so an
+     * always-due stream takes turns with the other work of its event loop.
      */
-    public <T> Uni<T> until(long wakeNanos, Supplier<T> onWake, Consumer<UniEmitter<? super T>> waiting) {
+    public Uni<Void> until(long wakeNanos) {
         long remaining = wakeNanos - System.nanoTime();
         if (remaining <= 0) {
             return Uni.createFrom().emitter(emitter -> vertx.getOrCreateContext()
-                    .runOnContext(ignored -> emitter.complete(onWake.get())));
+                    .runOnContext(ignored -> emitter.complete(null)));
         }
         long millis = (remaining + 999_999) / 1_000_000;
         return Uni.createFrom().emitter(emitter -> {
-            long timer = vertx.setTimer(millis, id -> emitter.complete(onWake.get()));
+            long timer = vertx.setTimer(millis, id -> emitter.complete(null));
             emitter.onTermination(() -> vertx.cancelTimer(timer));
-            waiting.accept(emitter);
         });
     }
 }

@@ -1,4 +1,4 @@
-package io.chamber.sse.runtime;
+package io.chamber.sse.runtime.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.vertx.core.buffer.Buffer;
-
 class SseWireFormatTest {
 
     static StreamOptions options(String event, String data) {
@@ -19,7 +17,7 @@ class SseWireFormatTest {
     }
 
     static String event(StreamOptions options, long sequence, long elapsedNanos) {
-        Buffer out = Buffer.buffer();
+        Frame out = new Frame(8);
         EventRandomness random = new EventRandomness();
         random.reset(options.seed(), sequence);
         new SseWireFormat(options).appendEvent(out, options.seed(), sequence, elapsedNanos, random);
@@ -28,9 +26,11 @@ class SseWireFormatTest {
 
     @ParameterizedTest
     @CsvSource({ "0, 0.000000", "499, 0.000000", "500, 0.000001", "342000, 0.000342", "999999499, 0.999999",
-            "999999500, 1.000000", "4003213000, 4.003213", "86400000000000, 86400.000000" })
+            "999999500, 1.000000", "4003213000, 4.003213", "86400000000000, 86400.000000",
+            "1234567890123456789, 1234567890.123457" })
     void elapsedHasSixDecimals(long elapsedNanos, String seconds) {
-        assertTrue(event(options("random", "x"), 0, elapsedNanos).endsWith("\"elapsed\": " + seconds + "}\n\n"));
+        String event = event(options("random", "x"), 0, elapsedNanos);
+        assertTrue(event.endsWith("\"elapsed\": " + seconds + "}\n\n"), event);
     }
 
     @Test
@@ -46,10 +46,26 @@ class SseWireFormatTest {
     }
 
     @Test
+    void theWriterWritesTheGeneratorsEvent() {
+        StreamOptions options = options("random", null);
+        SseEvent event = new StreamCursor(options, 0).next(0);
+        assertEquals("id: " + event.id() + "\nevent: random\ndata: {\"message\": \"" + event.data().message()
+                + "\", \"elapsed\": 0.000000}\n\n", event(options, 0, 0));
+    }
+
+    @Test
     void aFixedMessageIsJsonEscaped() {
         String event = event(options("greeting", "say \"hi\"\\\n\r\u2028é"), 0, 0);
         assertTrue(event.startsWith("id: "));
         assertEquals(4, event.split("\n", -1).length - 1, "three field lines and the blank line: " + event);
         assertTrue(event.contains("data: {\"message\": \"say \\\"hi\\\"\\\\\\n\\r\u2028é\""), event);
+    }
+
+    @Test
+    void paddingIsOneCommentLineOfSpaces() {
+        Frame out = new Frame(4);
+        SseWireFormat.appendPadding(out, 10);
+        SseWireFormat.appendRetry(out, 2500);
+        assertEquals(":          \n\nretry: 2500\n\n", out.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.chamber.sse.runtime;
+package io.chamber.sse.runtime.http;
 
 /**
  * A request parameter that cannot be used; answered with 400 and a problem body naming it.
@@ -17,6 +17,10 @@ public class InvalidParameterException extends RuntimeException {
         super("Parameter '" + parameter + "' " + problem + "; accepted: " + accepted, null, false, false);
         this.parameter = parameter;
         this.accepted = accepted;
+    }
+
+    InvalidParameterException(StreamParameter parameter, String problem, String accepted) {
+        this(parameter.wireName(), problem, accepted);
     }
 
     public String parameter() {

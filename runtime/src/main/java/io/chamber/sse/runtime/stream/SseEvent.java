@@ -1,4 +1,4 @@
-package io.chamber.sse.runtime;
+package io.chamber.sse.runtime.stream;
 
 /**
  * One event of the stream, as it goes out on the wire:

@@ -1,4 +1,4 @@
-package io.chamber.sse.runtime;
+package io.chamber.sse.runtime.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

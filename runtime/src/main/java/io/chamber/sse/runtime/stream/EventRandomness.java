@@ -1,4 +1,4 @@
-package io.chamber.sse.runtime;
+package io.chamber.sse.runtime.stream;
 
 /**
  * The random parts of one event (message and following pause), derived from (seed, sequence) alone: the same pair
@@ -18,10 +18,13 @@ final class EventRandomness {
         state = EventIds.mix(seed) ^ EventIds.mix(sequence + 0x632BE59BD9B4E019L);
     }
 
-    /** Fills {@code text} with a random message of {@code minLength..maxLength} letters and digits; returns its length. */
-    int message(byte[] text, int minLength, int maxLength) {
+    /**
+     * Writes a random message of {@code minLength..maxLength} letters and digits into {@code text} at
+     * {@code offset}; returns its length.
+     */
+    int message(byte[] text, int offset, int minLength, int maxLength) {
         int length = minLength + below(maxLength - minLength + 1);
-        for (int i = 0; i < length; i++) {
+        for (int i = offset; i < offset + length; i++) {
             text[i] = ALPHABET[below(ALPHABET.length)];
         }
         return length;

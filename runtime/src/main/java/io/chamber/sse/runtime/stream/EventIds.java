@@ -1,4 +1,4 @@
-package io.chamber.sse.runtime;
+package io.chamber.sse.runtime.stream;
 
 import java.util.HexFormat;
 
@@ -13,6 +13,9 @@ public final class EventIds {
 
     /** The largest sequence number an id can carry. */
     public static final long MAX_SEQUENCE = (1L << 40) - 1;
+
+    /** Every id has this many characters. */
+    public static final int LENGTH = 32;
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final long ROUND_KEY_1 = 0x9E3779B97F4A7C15L;
@@ -29,20 +32,20 @@ public final class EventIds {
     }
 
     public static String encode(long seed, long sequence) {
-        byte[] id = new byte[32];
-        encode(seed, sequence, id);
+        byte[] id = new byte[LENGTH];
+        encode(seed, sequence, id, 0);
         return new String(id, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** Writes the id as 32 ASCII hex digits into {@code into}, for writers that allocate nothing per event. */
-    static void encode(long seed, long sequence, byte[] into) {
+    /** Writes the id as 32 ASCII hex digits into {@code into} at {@code offset}, for writers that allocate nothing. */
+    static void encode(long seed, long sequence, byte[] into, int offset) {
         long right = (sequence << CHECK_BITS) | check(seed, sequence);
         right ^= mix(seed ^ ROUND_KEY_1);
         long left = seed ^ mix(right ^ ROUND_KEY_2);
         right ^= mix(left ^ ROUND_KEY_3);
         for (int i = 0; i < 16; i++) {
-            into[i] = HEX_DIGITS[(int) (left >>> (60 - 4 * i)) & 0xF];
-            into[16 + i] = HEX_DIGITS[(int) (right >>> (60 - 4 * i)) & 0xF];
+            into[offset + i] = HEX_DIGITS[(int) (left >>> (60 - 4 * i)) & 0xF];
+            into[offset + 16 + i] = HEX_DIGITS[(int) (right >>> (60 - 4 * i)) & 0xF];
         }
     }
 
@@ -51,7 +54,7 @@ public final class EventIds {
      * @throws IllegalArgumentException if the text is not an id this extension made
      */
     public static Position decode(String id) {
-        if (id.length() != 32 || !id.chars().allMatch(HexFormat::isHexDigit)) {
+        if (id.length() != LENGTH || !id.chars().allMatch(HexFormat::isHexDigit)) {
             throw new IllegalArgumentException("not 32 hex characters");
         }
         long left = HexFormat.fromHexDigitsToLong(id, 0, 16);

@@ -1,0 +1,180 @@
+package io.chamber.sse.runtime.http;
+
+import static io.chamber.sse.runtime.http.StreamParameter.COUNT;
+import static io.chamber.sse.runtime.http.StreamParameter.DATA;
+import static io.chamber.sse.runtime.http.StreamParameter.DELAY;
+import static io.chamber.sse.runtime.http.StreamParameter.DROP_AFTER;
+import static io.chamber.sse.runtime.http.StreamParameter.DURATION;
+import static io.chamber.sse.runtime.http.StreamParameter.EVENT;
+import static io.chamber.sse.runtime.http.StreamParameter.FAIL_AFTER;
+import static io.chamber.sse.runtime.http.StreamParameter.HEARTBEAT;
+import static io.chamber.sse.runtime.http.StreamParameter.INTERVAL;
+import static io.chamber.sse.runtime.http.StreamParameter.LAST_EVENT_ID;
+import static io.chamber.sse.runtime.http.StreamParameter.LAST_EVENT_ID_HEADER;
+import static io.chamber.sse.runtime.http.StreamParameter.PADDING;
+import static io.chamber.sse.runtime.http.StreamParameter.RETRY;
+import static io.chamber.sse.runtime.http.StreamParameter.SEED;
+import static io.chamber.sse.runtime.http.StreamParameter.STATUS;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.chamber.sse.runtime.ChamberSseConfig;
+import io.chamber.sse.runtime.stream.EventIds;
+import io.chamber.sse.runtime.stream.Interval;
+import io.chamber.sse.runtime.stream.StreamOptions;
+import io.quarkus.runtime.configuration.DurationConverter;
+
+/**
+ * Turns the raw request parameters into one validated {@link StreamOptions}, or refuses them with an
+ * {@link InvalidParameterException} that names the parameter and the accepted form.
+ */
+public final class StreamOptionsParser {
+
+    private static final Pattern BARE_SECONDS = Pattern.compile("\\d+\\.\\d+");
+    private static final String DURATION_FORM = "a duration such as 250ms, 2s, 1.5 (seconds) or 1m";
+
+    private final ChamberSseConfig config;
+
+    public StreamOptionsParser(ChamberSseConfig config) {
+        this.config = config;
+    }
+
+    /** The options of a request without parameters, with a fresh random seed. */
+    public StreamOptions defaults() {
+        return parse(parameter -> null);
+    }
+
+    /** @param values the raw value of each parameter, {@code null} when the request has none */
+    public StreamOptions parse(Function<StreamParameter, String> values) {
+        long seed = orElse(values, SEED, text -> whole(SEED, text, 0, Long.MAX_VALUE),
+                ThreadLocalRandom.current().nextLong());
+        long firstSequence = 0;
+        StreamParameter lastEventIdFrom = isPresent(values.apply(LAST_EVENT_ID_HEADER)) ? LAST_EVENT_ID_HEADER
+                : LAST_EVENT_ID;
+        String lastEventId = values.apply(lastEventIdFrom);
+        if (isPresent(lastEventId)) {
+            EventIds.Position last = position(lastEventIdFrom, lastEventId);
+            seed = last.seed();
+            firstSequence = last.sequence() + 1;
+        }
+        return new StreamOptions(
+                eventName(values.apply(EVENT)),
+                data(values.apply(DATA)),
+                config.messageLengthMin(),
+                config.messageLengthMax(),
+                orElse(values, INTERVAL, this::interval, new Interval(config.intervalMin(), config.intervalMax())),
+                count(COUNT, values.apply(COUNT)),
+                orElse(values, DURATION, text -> positiveDuration(DURATION, text, config.maxDuration()), Duration.ZERO),
+                orElse(values, DELAY, text -> duration(DELAY, text, config.maxDelay()), Duration.ZERO),
+                orElse(values, RETRY, text -> whole(RETRY, text, 0, config.maxRetry().toMillis()), -1L),
+                orElse(values, HEARTBEAT, text -> positiveDuration(HEARTBEAT, text, config.maxInterval()), Duration.ZERO),
+                orElse(values, PADDING, text -> (int) whole(PADDING, text, 0, config.maxPadding()), 0),
+                seed,
+                firstSequence,
+                count(FAIL_AFTER, values.apply(FAIL_AFTER)),
+                count(DROP_AFTER, values.apply(DROP_AFTER)),
+                orElse(values, STATUS, text -> (int) whole(STATUS, text, 200, 599), 0));
+    }
+
+    private static <T> T orElse(Function<StreamParameter, String> values, StreamParameter parameter,
+            Function<String, T> parse, T absent) {
+        String text = values.apply(parameter);
+        return text == null ? absent : parse.apply(text);
+    }
+
+    private String eventName(String event) {
+        if (event == null) {
+            return config.eventName();
+        }
+        String accepted = "1 to " + config.maxEventLength() + " characters without CR or LF";
+        if (event.indexOf('\r') >= 0 || event.indexOf('\n') >= 0) {
+            throw new InvalidParameterException(EVENT, "must not contain CR or LF", accepted);
+        }
+        if (event.isEmpty() || event.length() > config.maxEventLength()) {
+            throw new InvalidParameterException(EVENT, "has " + event.length() + " characters", accepted);
+        }
+        return event;
+    }
+
+    private String data(String data) {
+        if (data != null && data.length() > config.maxDataLength()) {
+            throw new InvalidParameterException(DATA, "has " + data.length() + " characters",
+                    "at most " + config.maxDataLength() + " characters");
+        }
+        return data;
+    }
+
+    private Interval interval(String text) {
+        int range = text.indexOf("..");
+        if (range < 0) {
+            return Interval.fixed(duration(INTERVAL, text, config.maxInterval()));
+        }
+        Duration min = duration(INTERVAL, text.substring(0, range), config.maxInterval());
+        Duration max = duration(INTERVAL, text.substring(range + 2), config.maxInterval());
+        if (min.compareTo(max) > 0) {
+            throw new InvalidParameterException(INTERVAL, "has MIN greater than MAX",
+                    "MIN..MAX with MIN <= MAX, each " + DURATION_FORM);
+        }
+        return new Interval(min, max);
+    }
+
+    private static long count(StreamParameter parameter, String text) {
+        return text == null ? 0 : whole(parameter, text, 1, EventIds.MAX_SEQUENCE);
+    }
+
+    private static Duration positiveDuration(StreamParameter parameter, String text, Duration max) {
+        Duration value = duration(parameter, text, max);
+        if (value.isZero()) {
+            throw new InvalidParameterException(parameter, "must be more than zero", DURATION_FORM + ", up to " + max);
+        }
+        return value;
+    }
+
+    private static Duration duration(StreamParameter parameter, String text, Duration max) {
+        String accepted = DURATION_FORM + ", from 0 to " + max;
+        Duration value;
+        try {
+            String trimmed = text.trim();
+            value = DurationConverter.parseDuration(BARE_SECONDS.matcher(trimmed).matches() ? trimmed + "s" : trimmed);
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            throw new InvalidParameterException(parameter, "is not a duration: '" + text + "'", accepted);
+        }
+        if (value == null) {
+            throw new InvalidParameterException(parameter, "is empty", accepted);
+        }
+        if (value.isNegative() || value.compareTo(max) > 0) {
+            throw new InvalidParameterException(parameter, "is out of range: " + text, accepted);
+        }
+        return value;
+    }
+
+    private static long whole(StreamParameter parameter, String text, long min, long max) {
+        String accepted = "a whole number from " + min + " to " + max;
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(parameter, "is not a whole number: '" + text + "'", accepted);
+        }
+        if (value < min || value > max) {
+            throw new InvalidParameterException(parameter, "is out of range: " + value, accepted);
+        }
+        return value;
+    }
+
+    private static EventIds.Position position(StreamParameter parameter, String id) {
+        try {
+            return EventIds.decode(id.trim().toLowerCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(parameter, "is not an event id of this stream: " + e.getMessage(),
+                    "the id of an event this endpoint sent (32 hex characters)");
+        }
+    }
+
+    private static boolean isPresent(String text) {
+        return text != null && !text.isBlank();
+    }
+}

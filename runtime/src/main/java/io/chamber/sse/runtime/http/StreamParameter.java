@@ -1,0 +1,45 @@
+package io.chamber.sse.runtime.http;
+
+/** Every request parameter the stream endpoint reads, by the name a client sends. Unknown parameters are ignored. */
+public enum StreamParameter {
+
+    EVENT("event"),
+    DATA("data"),
+    INTERVAL("interval"),
+    COUNT("count"),
+    DURATION("duration"),
+    DELAY("delay"),
+    RETRY("retry"),
+    HEARTBEAT("heartbeat"),
+    PADDING("padding"),
+    SEED("seed"),
+    FAIL_AFTER("fail_after"),
+    DROP_AFTER("drop_after"),
+    STATUS("status"),
+    /** The id of the last event a reconnecting client saw, as EventSource polyfills send it. */
+    LAST_EVENT_ID("lastEventId"),
+    /** The id of the last event a reconnecting client saw, as EventSource sends it. */
+    LAST_EVENT_ID_HEADER("Last-Event-ID", true);
+
+    private final String wireName;
+    private final boolean header;
+
+    StreamParameter(String wireName) {
+        this(wireName, false);
+    }
+
+    StreamParameter(String wireName, boolean header) {
+        this.wireName = wireName;
+        this.header = header;
+    }
+
+    /** The query parameter's or header's name. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** True for a request header, false for a query parameter. */
+    public boolean isHeader() {
+        return header;
+    }
+}
