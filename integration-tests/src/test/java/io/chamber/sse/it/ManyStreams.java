@@ -9,26 +9,28 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 
 /**
  * Opens many SSE streams at once on a non-blocking Vert.x client, with no thread per stream. Each {@link Stream}
- * tells when its first event arrived and how the response ended.
+ * tells when its request went out, when its first event arrived and how the response ended.
  */
 final class ManyStreams implements AutoCloseable {
 
     /** One open stream. */
     static final class Stream {
+        final Promise<Void> sent = Promise.promise();
         final Promise<Void> firstEvent = Promise.promise();
         /** Succeeds when the body ended cleanly, fails when the connection broke. */
         final Promise<Void> end = Promise.promise();
-        HttpClientResponse response;
+        volatile HttpConnection connection;
 
+        /** Leaves: closes the connection (with a reset when the client was made with {@code resetOnClose}). */
         void close() {
-            if (response != null) {
-                response.request().connection().close();
+            if (connection != null) {
+                connection.close();
             }
         }
     }
@@ -37,23 +39,39 @@ final class ManyStreams implements AutoCloseable {
     private final HttpClient client;
 
     ManyStreams(int port) {
-        client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port)
-                .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(100_000));
+        this(port, false);
     }
 
-    /** Opens {@code count} streams; the future completes once every one has received its first event. */
+    /** @param resetOnClose close connections with a TCP reset (SO_LINGER 0) instead of a FIN */
+    ManyStreams(int port, boolean resetOnClose) {
+        client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port)
+                .setConnectTimeout(10_000).setSoLinger(resetOnClose ? 0 : -1),
+                new PoolOptions().setHttp1MaxSize(100_000));
+    }
+
+    /** Opens {@code count} streams; returns once every one has received its first event. */
     List<Stream> open(int count, String uri) throws Exception {
         List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri)).toList();
-        Future.all(streams.stream().map(stream -> stream.firstEvent.future()).toList())
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        await(streams.stream().map(stream -> stream.firstEvent.future()).toList());
         return streams;
+    }
+
+    /** Sends {@code count} requests; returns once every one went out (the answers may come later or never). */
+    List<Stream> send(int count, String uri) throws Exception {
+        List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri)).toList();
+        await(streams.stream().map(stream -> stream.sent.future()).toList());
+        return streams;
+    }
+
+    private static void await(List<Future<Void>> futures) throws Exception {
+        Future.all(futures).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     private Stream open(String uri) {
         Stream stream = new Stream();
         client.request(HttpMethod.GET, uri).compose(request -> {
+            stream.connection = request.connection();
             request.response().onSuccess(response -> {
-                stream.response = response;
                 response.handler(chunk -> stream.firstEvent.tryComplete());
                 response.endHandler(ignored -> stream.end.tryComplete());
                 response.exceptionHandler(stream.end::tryFail);
@@ -61,8 +79,9 @@ final class ManyStreams implements AutoCloseable {
                     stream.firstEvent.tryFail("status " + response.statusCode());
                 }
             });
-            return request.end();
+            return request.end().onSuccess(stream.sent::tryComplete);
         }).onFailure(failure -> {
+            stream.sent.tryFail(failure);
             stream.firstEvent.tryFail(failure);
             stream.end.tryFail(failure);
         });
