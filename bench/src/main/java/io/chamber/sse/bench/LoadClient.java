@@ -253,16 +253,24 @@ public final class LoadClient {
         int openAtEnd = recorder.openNow();
         Double rssPerStream = null;
         Double cpuSeconds = null;
+        Double userSeconds = null;
+        Double systemSeconds = null;
         Double cpuPerEvent = null;
+        Double userPerEvent = null;
+        Double systemPerEvent = null;
         Double otherCpu = null;
         if (serverAtEnd != null) {
             if (openAtEnd > 0) {
                 rssPerStream = (double) (serverAtEnd.rssBytes() - serverBeforeStreams.rssBytes()) / openAtEnd;
             }
             cpuSeconds = serverAtEnd.cpuSeconds() - serverAtWindowStart.cpuSeconds();
+            userSeconds = serverAtEnd.userSeconds() - serverAtWindowStart.userSeconds();
+            systemSeconds = serverAtEnd.systemSeconds() - serverAtWindowStart.systemSeconds();
             otherCpu = machineBusyInWindow - cpuSeconds - clientCpuInWindow;
             if (recorder.windowEvents > 0) {
                 cpuPerEvent = cpuSeconds * 1e6 / recorder.windowEvents;
+                userPerEvent = userSeconds * 1e6 / recorder.windowEvents;
+                systemPerEvent = systemSeconds * 1e6 / recorder.windowEvents;
             }
         }
         return new LoadResult(
@@ -294,7 +302,11 @@ public final class LoadClient {
                 serverAtEnd == null ? null : serverAtEnd.rssBytes(),
                 rssPerStream,
                 cpuSeconds,
+                userSeconds,
+                systemSeconds,
                 cpuPerEvent,
+                userPerEvent,
+                systemPerEvent,
                 self.sample().cpuSeconds() - clientCpuAtStart,
                 otherCpu);
     }

@@ -3,7 +3,8 @@ package io.chamber.sse.bench;
 import java.util.List;
 
 /**
- * One load run against one server, as written to JSON. Times are milliseconds unless the name says otherwise;
+ * One load run against one server, as written to JSON. CPU is the server's user plus system (kernel) time, and
+ * each apart. Times are milliseconds unless the name says otherwise;
  * server fields are null when no server PID was given, lateness fields when the pace was not fixed.
  * {@code otherProcessesCpuSeconds} is the CPU the rest of the machine used during the window: anything well above
  * zero means the numbers were disturbed.
@@ -37,7 +38,11 @@ public record LoadResult(
         Long serverRssEndBytes,
         Double rssGrowthPerStreamBytes,
         Double serverCpuSeconds,
+        Double serverUserCpuSeconds,
+        Double serverSystemCpuSeconds,
         Double cpuPerEventMicros,
+        Double userCpuPerEventMicros,
+        Double systemCpuPerEventMicros,
         double clientCpuSeconds,
         Double otherProcessesCpuSeconds) {
 

@@ -35,7 +35,9 @@ public final class PerformanceDocument {
             new Row("Server RSS at the end", r -> mib(r.serverRssEndBytes()), "MiB", true),
             new Row("RSS growth per open stream", LoadResult::rssGrowthPerStreamBytes, "B", true),
             new Row("Server CPU in the window", LoadResult::serverCpuSeconds, "s", true),
-            new Row("Server CPU per event", LoadResult::cpuPerEventMicros, "µs", true),
+            new Row("Server CPU per event, all", LoadResult::cpuPerEventMicros, "µs", true),
+            new Row("Server CPU per event, user", LoadResult::userCpuPerEventMicros, "µs", true),
+            new Row("Server CPU per event, system (kernel)", LoadResult::systemCpuPerEventMicros, "µs", true),
             new Row("Load client CPU (whole run)", LoadResult::clientCpuSeconds, "s", false),
             new Row("Other processes' CPU in the window", LoadResult::otherProcessesCpuSeconds, "s", false),
             new Row("Load average at start", LoadResult::loadAverageAtStart, "", false));
@@ -61,6 +63,7 @@ public final class PerformanceDocument {
         for (Scenarios.Scenario scenario : Scenarios.ALL) {
             scenario(md, results, scenario);
         }
+        variants(md, results, jvmOptions);
         method(md);
         reproduce(md);
         return md.toString();
@@ -74,30 +77,69 @@ public final class PerformanceDocument {
         md.append("| OS | ").append(machine.operatingSystem()).append(" |\n");
         md.append("| JDK | ").append(machine.jdk()).append(" |\n");
         md.append("| nginx | ").append(machine.nginx()).append(" |\n\n");
-        md.append("Each server runs pinned to CPU 0 (`taskset -c 0`) and is started afresh for every scenario: "
+        md.append("Each server runs pinned to CPU 0 (`taskset -c 0`) and is started afresh for every scenario "
+                + "(scenario 3 runs again on the server of scenario 2): "
                 + "the demo app as `java " + (jvmOptions.isBlank() ? "" : jvmOptions + " ")
                 + "-jar demo/target/quarkus-app/quarkus-run.jar` (" + (jvmOptions.isBlank() ? "default JVM options"
                         : "otherwise default JVM options") + ") "
                 + "and `-Dquarkus.chamber.sse.max-streams=20000`, the peer with one nginx worker. "
                 + "The load client (`bench/target/chamber-sse-bench.jar`, one Vert.x event loop) runs pinned to CPU 1. "
                 + "All traffic is on 127.0.0.1.\n\n");
-        List<LoadResult> disturbed = results.all().stream()
-                .filter(r -> r.otherProcessesCpuSeconds() != null
-                        && r.otherProcessesCpuSeconds() / r.windowSeconds() > DISTURBING_CORE_SHARE)
-                .sorted(Comparator.comparing(LoadResult::scenario).thenComparing(LoadResult::server))
-                .toList();
+        StringBuilder disturbed = new StringBuilder();
+        disturbed(disturbed, "", results);
+        results.variants().forEach(variant -> disturbed(disturbed, "variant " + variant.name() + ": ", variant.results()));
         if (!disturbed.isEmpty()) {
             md.append("> **The machine was not idle.** Other processes (such as another engineer's build) used CPU "
-                    + "during these measured windows, so their numbers are disturbed and should be rerun on a quiet machine:");
-            for (LoadResult r : disturbed) {
-                md.append(String.format(Locale.ROOT, " %s/%s %.0f%% of a core;", r.scenario(), r.server(),
-                        100 * r.otherProcessesCpuSeconds() / r.windowSeconds()));
-            }
-            md.setLength(md.length() - 1);
-            md.append(".\n\n");
+                    + "during these measured windows, so their numbers are disturbed and should be rerun on a quiet machine:")
+                    .append(disturbed, 0, disturbed.length() - 1).append(".\n\n");
         } else if (results.all().stream().anyMatch(r -> r.otherProcessesCpuSeconds() == null)) {
             md.append("> Whether other processes used the CPUs during the windows was not recorded for every run.\n\n");
         }
+    }
+
+    private static void disturbed(StringBuilder out, String label, ResultSet results) {
+        results.all().stream()
+                .filter(r -> r.otherProcessesCpuSeconds() != null
+                        && r.otherProcessesCpuSeconds() / r.windowSeconds() > DISTURBING_CORE_SHARE)
+                .sorted(Comparator.comparing(LoadResult::scenario).thenComparing(LoadResult::server))
+                .forEach(r -> out.append(String.format(Locale.ROOT, " %s%s/%s %.0f%% of a core;", label, r.scenario(),
+                        r.server(), 100 * r.otherProcessesCpuSeconds() / r.windowSeconds())));
+    }
+
+    /** Our server's variants, each on the fixed-pace scenario, fresh and warm, next to the main run's numbers. */
+    private static void variants(StringBuilder md, ResultSet results, String jvmOptions) {
+        if (results.variants().isEmpty()) {
+            return;
+        }
+        md.append("### 6. Variants of our server (scenarios 2 and 3)\n\n");
+        md.append("Each variant is a fresh server that runs scenario 2 and then scenario 3, like the main run.\n\n");
+        md.append("| Variant | JVM options | CPU/event fresh (user + system) | CPU/event warm (user + system) "
+                + "| RSS/stream | First event p99 | Lateness p99 fresh / warm |\n|---|---|---:|---:|---:|---:|---:|\n");
+        variantRow(md, "main run (scenarios 2 and 3 above)", jvmOptions.isBlank() ? "(none)" : "`" + jvmOptions + "`",
+                results);
+        for (ResultSet.Variant variant : results.variants()) {
+            variantRow(md, "**" + variant.name() + "**: " + variant.about(),
+                    variant.jvmOptions().isBlank() ? "(none)" : "`" + variant.jvmOptions() + "`", variant.results());
+        }
+        md.append('\n');
+    }
+
+    private static void variantRow(StringBuilder md, String name, String options, ResultSet results) {
+        Optional<LoadResult> fresh = results.get(Scenarios.FIXED_1S, OURS);
+        Optional<LoadResult> warm = results.get(Scenarios.FIXED_1S_WARM, OURS);
+        md.append("| ").append(name).append(" | ").append(options).append(" | ")
+                .append(cpuSplit(fresh)).append(" | ").append(cpuSplit(warm)).append(" | ")
+                .append(cell(fresh.map(LoadResult::rssGrowthPerStreamBytes).orElse(null), "B")).append(" | ")
+                .append(cell(fresh.map(LoadResult::timeToFirstEventP99Ms).orElse(null), "ms")).append(" | ")
+                .append(cell(fresh.map(LoadResult::latenessP99Ms).orElse(null), "ms")).append(" / ")
+                .append(cell(warm.map(LoadResult::latenessP99Ms).orElse(null), "ms")).append(" |\n");
+    }
+
+    private static String cpuSplit(Optional<LoadResult> result) {
+        return result.filter(r -> r.cpuPerEventMicros() != null)
+                .map(r -> cell(r.cpuPerEventMicros(), "µs") + " (" + cell(r.userCpuPerEventMicros(), "") + " + "
+                        + cell(r.systemCpuPerEventMicros(), "") + ")")
+                .orElse("n/a");
     }
 
     private static void targets(StringBuilder md, List<TargetCheck> checks, boolean explained) {
@@ -169,8 +211,12 @@ public final class PerformanceDocument {
                 - **RSS growth per open stream**: (server RSS at the end − RSS before the streams) ÷ streams open at
                   the end; RSS is `VmRSS` from `/proc/PID/status`, summed over the nginx master and worker.
                   For the JVM it includes heap the collector has not returned, so it is an upper bound.
-                - **CPU per event**: server user+system CPU (`/proc/PID/stat`, ÷ `getconf CLK_TCK`) in the window
-                  ÷ events received in the window.
+                - **CPU per event**: server CPU (`/proc/PID/stat`, ÷ `getconf CLK_TCK`) in the window ÷ events
+                  received in the window; *user* is the server's own code (for the JVM: also the JIT compiler and the
+                  garbage collector), *system* is the kernel working for it (mostly the socket writes, and on
+                  loopback also the receiving side of TCP).
+                - **Fresh and warm**: scenario 2 measures a server that has just started (the JVM still compiling its
+                  hot code, which counts in its CPU); scenario 3 runs the same load again on that server.
                 - **Other processes' CPU**: machine-wide busy time (`/proc/stat`) in the window − the server's − the
                   load client's. The kernel counts these two ways, so a few percent of the window either side of zero
                   is noise; more than 5 % of a core marks the run as disturbed above.
@@ -188,8 +234,9 @@ public final class PerformanceDocument {
                 `libnginx-mod-http-lua` on first use):
 
                 ```bash
-                bench/run            # the issue's scenarios: 9,000 streams × 30 s, fire-hose × 10 s (about 5 minutes)
-                bench/run --quick    # 300 streams × 5 s, to try the harness (about 2 minutes; writes bench/results/quick/)
+                bench/run            # 9,000 streams × 30 s, fire-hoses × 10 s, then the variants (about 15 minutes)
+                VARIANTS=0 bench/run # without the variants (about 8 minutes)
+                bench/run --quick    # 300 streams × 5 s, to try the harness (writes bench/results/quick/)
                 ```
 
                 `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and

@@ -11,8 +11,12 @@ import java.util.List;
  */
 public final class ProcessSampler {
 
-    /** Resident set size in bytes and user+system CPU time in seconds at one moment. */
-    public record Sample(long rssBytes, double cpuSeconds) {
+    /** Resident set size in bytes and user and system (kernel) CPU time in seconds at one moment. */
+    public record Sample(long rssBytes, double userSeconds, double systemSeconds) {
+
+        public double cpuSeconds() {
+            return userSeconds + systemSeconds;
+        }
     }
 
     private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
@@ -37,12 +41,15 @@ public final class ProcessSampler {
 
     public Sample sample() {
         long rss = 0;
-        long ticks = 0;
+        long userTicks = 0;
+        long systemTicks = 0;
         for (long pid : pids) {
             rss += residentBytes(pid);
-            ticks += cpuTicks(pid);
+            long[] ticks = cpuTicks(pid);
+            userTicks += ticks[0];
+            systemTicks += ticks[1];
         }
-        return new Sample(rss, (double) ticks / CLOCK_TICKS_PER_SECOND);
+        return new Sample(rss, (double) userTicks / CLOCK_TICKS_PER_SECOND, (double) systemTicks / CLOCK_TICKS_PER_SECOND);
     }
 
     /** CPU seconds all processes on the machine have used since boot, from the {@code cpu} line of {@code /proc/stat}. */
@@ -79,18 +86,18 @@ public final class ProcessSampler {
         return kib * 1024;
     }
 
-    static long cpuTicks(long pid) {
+    static long[] cpuTicks(long pid) {
         String stat = String.join(" ", readLines(Path.of("/proc", Long.toString(pid), "stat")));
         return parseStatCpuTicks(stat);
     }
 
     /**
-     * utime + stime from a {@code /proc/PID/stat} line. The command name may hold spaces and parentheses,
+     * { utime, stime } from a {@code /proc/PID/stat} line. The command name may hold spaces and parentheses,
      * so fields are counted from the last ')': the state is field 3, utime field 14, stime field 15.
      */
-    static long parseStatCpuTicks(String stat) {
+    static long[] parseStatCpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+        return new long[] { Long.parseLong(fields[14 - 3]), Long.parseLong(fields[15 - 3]) };
     }
 
     private static List<String> readLines(Path path) {

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,29 +15,55 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The results of one {@code bench/run}: a {@link LoadResult} per scenario and server, and the JVM start times. */
+/**
+ * The results of one {@code bench/run}: a {@link LoadResult} per scenario and server, the JVM start times, the
+ * WARN/ERROR lines of our servers' logs, and the variants of our server (each a result set of its own).
+ */
 public final class ResultSet {
 
     public static final String OURS = "chamber";
     public static final String PEER = "nginx-lua";
     static final String JVM_START_FILE = "jvm-start-chamber.json";
+    static final String VARIANT_FILE = "variant.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** A variant of our server: how it differs, and what it measured. */
+    public record Variant(String name, String jvmOptions, String about, ResultSet results) {
+    }
 
     private final Map<String, Map<String, LoadResult>> byScenario = new HashMap<>();
     private final List<Long> startToFirstEventMs = new ArrayList<>();
+    private final List<Variant> variants = new ArrayList<>();
+    private Integer logWarnings;
+    private Integer serverStarts;
 
     public static ResultSet read(Path directory) throws IOException {
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         ResultSet results = new ResultSet();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
             for (Path file : files) {
-                if (file.getFileName().toString().equals(JVM_START_FILE)) {
-                    JsonNode start = json.readTree(file.toFile());
+                String name = file.getFileName().toString();
+                if (name.equals(JVM_START_FILE)) {
+                    JsonNode start = JSON.readTree(file.toFile());
                     start.path("startToFirstEventMs").forEach(ms -> results.startToFirstEventMs.add(ms.asLong()));
-                } else {
-                    LoadResult result = json.readValue(file.toFile(), LoadResult.class);
+                    results.logWarnings = start.hasNonNull("logWarnings") ? start.get("logWarnings").asInt() : null;
+                    results.serverStarts = start.hasNonNull("serverStarts") ? start.get("serverStarts").asInt() : null;
+                } else if (!name.equals(VARIANT_FILE)) {
+                    LoadResult result = JSON.readValue(file.toFile(), LoadResult.class);
                     results.byScenario.computeIfAbsent(result.scenario(), s -> new HashMap<>()).put(result.server(), result);
                 }
             }
+        }
+        Path variantsDirectory = directory.resolve("variants");
+        if (Files.isDirectory(variantsDirectory)) {
+            try (DirectoryStream<Path> variantDirectories = Files.newDirectoryStream(variantsDirectory)) {
+                for (Path variant : variantDirectories) {
+                    JsonNode about = JSON.readTree(variant.resolve(VARIANT_FILE).toFile());
+                    results.variants.add(new Variant(about.path("name").asText(), about.path("jvmOptions").asText(),
+                            about.path("about").asText(), read(variant)));
+                }
+            }
+            results.variants.sort(Comparator.comparing(Variant::name));
         }
         return results;
     }
@@ -49,6 +76,20 @@ public final class ResultSet {
         return List.copyOf(startToFirstEventMs);
     }
 
+    public List<Variant> variants() {
+        return List.copyOf(variants);
+    }
+
+    /** WARN and ERROR lines in the logs of all our server starts, or empty when not counted. */
+    public Optional<Integer> logWarnings() {
+        return Optional.ofNullable(logWarnings);
+    }
+
+    public Optional<Integer> serverStarts() {
+        return Optional.ofNullable(serverStarts);
+    }
+
+    /** The results of this set, without its variants'. */
     public List<LoadResult> all() {
         List<LoadResult> all = new ArrayList<>();
         byScenario.values().forEach(servers -> all.addAll(servers.values()));

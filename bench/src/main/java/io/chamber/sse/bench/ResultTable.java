@@ -30,8 +30,11 @@ final class ResultTable {
             rows.add(row("server RSS before / end", mib(r.serverRssBeforeBytes()) + " / " + mib(r.serverRssEndBytes())));
             rows.add(row("RSS growth per open stream", r.rssGrowthPerStreamBytes() == null ? "n/a"
                     : format(r.rssGrowthPerStreamBytes()) + " B"));
-            rows.add(row("server CPU in window", format(r.serverCpuSeconds()) + " s"));
-            rows.add(row("CPU per event", r.cpuPerEventMicros() == null ? "n/a" : format(r.cpuPerEventMicros()) + " µs"));
+            rows.add(row("server CPU in window (user + system)", format(r.serverCpuSeconds()) + " s ("
+                    + format(r.serverUserCpuSeconds()) + " + " + format(r.serverSystemCpuSeconds()) + ")"));
+            rows.add(row("CPU per event (user + system)", r.cpuPerEventMicros() == null ? "n/a"
+                    : format(r.cpuPerEventMicros()) + " µs (" + format(r.userCpuPerEventMicros()) + " + "
+                            + format(r.systemCpuPerEventMicros()) + ")"));
         }
         rows.add(row("client CPU (whole run)", format(r.clientCpuSeconds()) + " s"));
         if (r.otherProcessesCpuSeconds() != null) {
