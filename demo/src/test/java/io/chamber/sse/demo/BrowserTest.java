@@ -24,13 +24,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Runs the Playwright tests in {@code src/test/browser} with node against this app on its test port. They drive
- * Debian's chromium; {@code .ci/setup} installs it and the npm dependencies.
+ * Debian's chromium; {@code .ci/setup} installs it and the npm packages, which live in the repository's root.
  */
 @QuarkusTest
 class BrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path BROWSER_TESTS = Path.of("src", "test", "browser").toAbsolutePath();
+    private static final Path NPM_PACKAGES = Path.of("..").toAbsolutePath().normalize();
     private static final Path SCREENSHOT = Path.of("target", "browser", "demo.png").toAbsolutePath();
     private static final String HOW_TO_INSTALL = "run .ci/setup (installs chromium with apt-get and the tests' "
             + "npm packages) and install Node.js 20 or later from your package manager";
@@ -42,14 +43,14 @@ class BrowserTest {
     void demoWorksInARealBrowser() throws Exception {
         Path node = requireTool("node", findOnPath("node"));
         requireTool("chromium", Optional.of(CHROMIUM).filter(Files::isExecutable));
-        if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules"))) {
+        if (!Files.isDirectory(NPM_PACKAGES.resolve("node_modules"))) {
             Path npm = requireTool("npm", findOnPath("npm"));
-            assertThat(run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund"), 300))
+            assertThat(run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund"), NPM_PACKAGES, 300))
                     .as("exit code of npm ci").isZero();
         }
         Files.deleteIfExists(SCREENSHOT);
 
-        int exitCode = run(List.of(node.toString(), "browser-test.mjs", demo.toString()), 180);
+        int exitCode = run(List.of(node.toString(), "browser-test.mjs", demo.toString()), BROWSER_TESTS, 180);
 
         assertThat(exitCode).as("exit code of node browser-test.mjs (its output is in the test log)").isZero();
         assertThat(SCREENSHOT).exists();
@@ -76,11 +77,12 @@ class BrowserTest {
                 .findFirst();
     }
 
-    /** Runs the command in the browser tests' directory, copying its output to the test log line by line. */
-    private static int run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+    /** Runs the command in the directory, copying its output to the test log line by line. */
+    private static int run(List<String> command, Path directory, long timeoutSeconds)
+            throws IOException, InterruptedException {
         System.out.println("[browser] $ " + String.join(" ", command));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(BROWSER_TESTS.toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SCREENSHOT", SCREENSHOT.toString());
         Process process = builder.start();
