@@ -32,6 +32,7 @@ public final class LoadClient {
     private static final long RAMP_TICK_MS = 10;
     private static final long SHUTDOWN_GRACE_SECONDS = 60;
     private static final long WARM_UP_TIMEOUT_SECONDS = 15;
+    private static final int CLIENT_WARM_UP_STREAMS = 6000;
 
     private final LoadOptions options;
     private final LoadRecorder recorder;
@@ -65,14 +66,17 @@ public final class LoadClient {
                 .setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
-        this.http = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true)
-                        .setMaxPoolSize(options.streams())
-                        .setConnectTimeout(10_000)
-                        .setTcpNoDelay(true),
+        this.http = vertx.createHttpClient(clientOptions(),
                 new PoolOptions().setHttp1MaxSize(options.streams()).setMaxWaitQueueSize(-1));
+    }
+
+    private HttpClientOptions clientOptions() {
+        return new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setMaxPoolSize(options.streams())
+                .setConnectTimeout(10_000)
+                .setTcpNoDelay(true);
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,6 +109,9 @@ public final class LoadClient {
     LoadResult run() throws Exception {
         long timeoutSeconds = options.ramp().toSeconds() + options.duration().toSeconds() + SHUTDOWN_GRACE_SECONDS;
         try {
+            if (options.streams() > 1) {
+                ClientWarmUp.run(vertx, clientOptions(), CLIENT_WARM_UP_STREAMS);
+            }
             warmUp();
             serverBeforeStreams = server.isEmpty() ? null : server.sample();
             vertx.runOnContext(v -> startRamp());
@@ -116,8 +123,8 @@ public final class LoadClient {
     }
 
     /**
-     * Reads one event on a throw-away stream, so class loading and the first connection on both sides do not
-     * count in the measured streams' time to first event.
+     * Reads one event on a throw-away stream from the measured server, so the first connection on both sides does
+     * not count in the measured streams' time to first event.
      */
     private void warmUp() throws Exception {
         CompletableFuture<Void> firstEvent = new CompletableFuture<>();

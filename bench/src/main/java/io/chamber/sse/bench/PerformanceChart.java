@@ -26,6 +26,8 @@ public final class PerformanceChart {
     public static void write(ResultSet results, Path png) throws IOException {
         List<CategoryChart> charts = List.of(
                 cpuChart(results),
+                chart(results, "Server CPU per event, random pace", "µs",
+                        List.of(Scenarios.RANDOM_PACE), LoadResult::cpuPerEventMicros),
                 chart(results, "Server memory per open stream", "bytes",
                         List.of(Scenarios.RANDOM_PACE, Scenarios.FIXED_1S), LoadResult::rssGrowthPerStreamBytes),
                 chart(results, "First event p99 while 9,000 connect", "ms",
