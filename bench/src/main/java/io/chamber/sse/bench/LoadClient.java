@@ -2,6 +2,8 @@ package io.chamber.sse.bench;
 
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,7 @@ public final class LoadClient {
     private long windowStartNanos;
     private ProcessSampler.Sample serverAtWindowStart;
     private double clientCpuAtWindowStart;
-    private double machineBusyAtWindowStart;
+    private double otherProcessesAtWindowStart;
 
     private final String startedAt = Instant.now().toString();
     private final double loadAverageAtStart = ProcessSampler.loadAverage();
@@ -232,7 +234,7 @@ public final class LoadClient {
     private void startWindow() {
         serverAtWindowStart = server.isEmpty() ? null : server.sample();
         clientCpuAtWindowStart = self.sample().cpuSeconds();
-        machineBusyAtWindowStart = ProcessSampler.machineBusySeconds();
+        otherProcessesAtWindowStart = ProcessSampler.otherProcessesSeconds(measuredPids());
         windowStartNanos = System.nanoTime();
         recorder.startWindow();
         vertx.setTimer(options.duration().toMillis(), timer -> endWindow());
@@ -243,17 +245,24 @@ public final class LoadClient {
         double windowSeconds = (System.nanoTime() - windowStartNanos) / 1e9;
         ProcessSampler.Sample serverAtEnd = server.isEmpty() ? null : server.sample();
         double clientCpu = self.sample().cpuSeconds() - clientCpuAtWindowStart;
-        double machineBusy = ProcessSampler.machineBusySeconds() - machineBusyAtWindowStart;
+        double otherProcesses = ProcessSampler.otherProcessesSeconds(measuredPids()) - otherProcessesAtWindowStart;
         closing = true;
         try {
-            finished.complete(result(windowSeconds, serverAtEnd, clientCpu, machineBusy));
+            finished.complete(result(windowSeconds, serverAtEnd, clientCpu, otherProcesses));
         } catch (RuntimeException e) {
             finished.completeExceptionally(e);
         }
     }
 
+    /** The server's processes and this one. */
+    private List<Long> measuredPids() {
+        List<Long> pids = new ArrayList<>(server.pids());
+        pids.add(ProcessHandle.current().pid());
+        return pids;
+    }
+
     private LoadResult result(double windowSeconds, ProcessSampler.Sample serverAtEnd, double clientCpuInWindow,
-            double machineBusyInWindow) {
+            double otherProcessesInWindow) {
         LongSamples ttfe = recorder.timeToFirstEventMicros;
         LongSamples lateness = recorder.latenessMicros;
         boolean hasLateness = options.measuresLateness() && !lateness.isEmpty();
@@ -273,7 +282,7 @@ public final class LoadClient {
             cpuSeconds = serverAtEnd.cpuSeconds() - serverAtWindowStart.cpuSeconds();
             userSeconds = serverAtEnd.userSeconds() - serverAtWindowStart.userSeconds();
             systemSeconds = serverAtEnd.systemSeconds() - serverAtWindowStart.systemSeconds();
-            otherCpu = machineBusyInWindow - cpuSeconds - clientCpuInWindow;
+            otherCpu = otherProcessesInWindow;
             if (recorder.windowEvents > 0) {
                 cpuPerEvent = cpuSeconds * 1e6 / recorder.windowEvents;
                 userPerEvent = userSeconds * 1e6 / recorder.windowEvents;

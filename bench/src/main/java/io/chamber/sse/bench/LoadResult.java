@@ -6,8 +6,8 @@ import java.util.List;
  * One load run against one server, as written to JSON. CPU is the server's user plus system (kernel) time, and
  * each apart. Times are milliseconds unless the name says otherwise;
  * server fields are null when no server PID was given, lateness fields when the pace was not fixed.
- * {@code otherProcessesCpuSeconds} is the CPU the rest of the machine used during the window: anything well above
- * zero means the numbers were disturbed.
+ * {@code otherProcessesCpuSeconds} is the CPU the machine's other user-space processes used during the window:
+ * anything well above zero means the numbers were disturbed.
  */
 public record LoadResult(
         String scenario,

@@ -217,9 +217,9 @@ public final class PerformanceDocument {
                   loopback also the receiving side of TCP).
                 - **Fresh and warm**: scenario 2 measures a server that has just started (the JVM still compiling its
                   hot code, which counts in its CPU); scenario 3 runs the same load again on that server.
-                - **Other processes' CPU**: machine-wide busy time (`/proc/stat`) in the window − the server's − the
-                  load client's. The kernel counts these two ways, so a few percent of the window either side of zero
-                  is noise; more than 5 % of a core marks the run as disturbed above.
+                - **Other processes' CPU**: the CPU time of every other user-space process of the machine (from
+                  `/proc/PID/stat`, kernel threads left out) in the window; more than 5 % of a core marks the run as
+                  disturbed above.
                 - **Fire-hose**: the client reads as fast as it can on one core, so a fire-hose number may be the
                   client's limit rather than the server's; compare the client's CPU with the window.
 

@@ -52,22 +52,39 @@ public final class ProcessSampler {
         return new Sample(rss, (double) userTicks / CLOCK_TICKS_PER_SECOND, (double) systemTicks / CLOCK_TICKS_PER_SECOND);
     }
 
-    /** CPU seconds all processes on the machine have used since boot, from the {@code cpu} line of {@code /proc/stat}. */
-    public static double machineBusySeconds() {
-        return (double) parseMachineBusyTicks(readLines(Path.of("/proc/stat")).get(0)) / CLOCK_TICKS_PER_SECOND;
+    /**
+     * CPU seconds the user-space processes of the machine other than {@code excluded} have used (kernel threads,
+     * which also do the network work of the measured processes, are left out). A process that ends between two
+     * readings takes its time with it, so compare readings close together.
+     */
+    public static double otherProcessesSeconds(List<Long> excluded) {
+        long ticks = 0;
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit) || excluded.contains(Long.parseLong(name))) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    if (!isKernelThread(stat)) {
+                        long[] cpu = parseStatCpuTicks(stat);
+                        ticks += cpu[0] + cpu[1];
+                    }
+                } catch (IOException ended) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc", e);
+        }
+        return (double) ticks / CLOCK_TICKS_PER_SECOND;
     }
 
-    /** user + nice + system + irq + softirq + steal; idle and iowait are not busy, guest time is already in user. */
-    static long parseMachineBusyTicks(String cpuLine) {
-        String[] f = cpuLine.trim().split("\\s+");
-        if (!f[0].equals("cpu")) {
-            throw new IllegalArgumentException("not the cpu line of /proc/stat: " + cpuLine);
-        }
-        long busy = 0;
-        for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
-            busy += field < f.length ? Long.parseLong(f[field]) : 0;
-        }
-        return busy;
+    /** The {@code PF_KTHREAD} flag of {@code /proc/PID/stat}'s flags (field 9). */
+    static boolean isKernelThread(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[9 - 3]) & 0x00200000L) != 0;
     }
 
     static long residentBytes(long pid) {

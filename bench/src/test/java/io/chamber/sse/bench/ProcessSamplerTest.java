@@ -2,6 +2,8 @@ package io.chamber.sse.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +21,15 @@ class ProcessSamplerTest {
     }
 
     @Test
-    void machineBusyTicksLeaveOutIdleAndIowait() {
-        String cpuLine = "cpu  100 20 30 5000 400 6 7 8 50 0";
-        assertEquals(100 + 20 + 30 + 6 + 7 + 8, ProcessSampler.parseMachineBusyTicks(cpuLine));
+    void kernelThreadsAreToldByTheirFlags() {
+        assertTrue(ProcessSampler.isKernelThread("12 (ksoftirqd/0) S 2 0 0 0 -1 69238848 0 0 0 0 5 9 0 0 20 0 1 0 1"));
+        assertFalse(ProcessSampler.isKernelThread("4242 (java) S 1 4242 1 0 -1 4194560 900 0 0 0 1234 567 0 0 20 0"));
+    }
+
+    @Test
+    void otherProcessesLeaveOutTheExcludedOnes() {
+        double withSelf = ProcessSampler.otherProcessesSeconds(java.util.List.of());
+        double withoutSelf = ProcessSampler.otherProcessesSeconds(java.util.List.of(ProcessHandle.current().pid()));
+        assertTrue(withoutSelf <= withSelf, withoutSelf + " > " + withSelf);
     }
 }
