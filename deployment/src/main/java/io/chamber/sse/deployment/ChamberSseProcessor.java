@@ -43,15 +43,24 @@ class ChamberSseProcessor {
                 .build();
     }
 
-    /** The endpoint: a Vert.x route at the configured path under the HTTP root path. */
+    /**
+     * The endpoint: a Vert.x route at the configured path under the HTTP root path, and beside it
+     * {@code <path>/expected}, the manifest of what a client must dispatch from a stream.
+     */
     @BuildStep(onlyIf = EndpointEnabled.class)
     @Record(ExecutionTime.RUNTIME_INIT)
-    RouteBuildItem route(ChamberSseBuildTimeConfig config, ChamberSseRecorder recorder, BeanContainerBuildItem beans) {
-        return RouteBuildItem.newApplicationRoute(Paths.relative(config.path()))
+    void routes(ChamberSseBuildTimeConfig config, ChamberSseRecorder recorder, BeanContainerBuildItem beans,
+            BuildProducer<RouteBuildItem> routes) {
+        String path = Paths.relative(config.path());
+        routes.produce(RouteBuildItem.newApplicationRoute(path)
                 .withRequestHandler(recorder.streamHandler(beans.getValue()))
                 .withRoutePathConfigKey("quarkus.chamber.sse.path")
                 .displayOnNotFoundPage("Chamber SSE test stream")
-                .build();
+                .build());
+        routes.produce(RouteBuildItem.newApplicationRoute(path + "/expected")
+                .withRequestHandler(recorder.expectedEventsHandler())
+                .displayOnNotFoundPage("Chamber SSE: what a client must dispatch from a stream")
+                .build());
     }
 
     /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */

@@ -30,6 +30,17 @@ final class StreamOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             openAPI.setPaths(OASFactory.createPaths());
         }
+        openAPI.getPaths().addPathItem(path + "/expected", OASFactory.createPathItem().GET(OASFactory.createOperation()
+                .operationId("chamberSseExpected")
+                .summary("What a conforming EventSource must dispatch from a stream")
+                .description("For the same parameters as the stream (which need a seed and a count): the events a "
+                        + "client following the WHATWG parsing rules must dispatch (type, data, lastEventId), the "
+                        + "reconnection time it ends with and whether it must reconnect, as JSON.")
+                .parameters(Arrays.stream(StreamParameter.values()).map(StreamOpenApiFilter::parameter).toList())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", response("The manifest", "application/json"))
+                        .addAPIResponse("400", response("No seed or count, a parameter that cannot be used, or one that "
+                                + "makes the stream depend on the clock or the request", "application/problem+json")))));
         openAPI.getPaths().addPathItem(path, OASFactory.createPathItem().GET(OASFactory.createOperation()
                 .operationId("chamberSseStream")
                 .summary("A live Server-Sent Events test stream")
@@ -66,12 +77,26 @@ final class StreamOpenApiFilter implements OASFilter {
             case STATUS -> "Answer with this HTTP status (200 to 599) and no stream; 204 stops EventSource.";
             case LAST_EVENT_ID -> "Resume after this event id, as EventSource polyfills send it.";
             case LAST_EVENT_ID_HEADER -> "Resume after this event id, as EventSource sends it on reconnect.";
+            case QUIRK -> "Legal but unusual wire formats, comma-separated: bom, crlf, cr, mixed-newlines, multiline, "
+                    + "no-space, extra-space, unknown-field, bare-field, comment, id-null, empty-id, retry-bogus, "
+                    + "empty-data, trailing-partial, utf8.";
+            case SPLIT -> "Cut each frame into separately flushed writes: byte, line, mid-crlf, mid-utf8 or random "
+                    + "(seeded).";
+            case ID_FAULT -> "A fault in every Nth event's id: dup (repeats the previous id), skip (leaves the event "
+                    + "out) or reorder (swaps it with the next).";
+            case ID_FAULT_EVERY -> "N for id_fault: every Nth event, from 2; default 10.";
+            case ECHO -> "echo=request: the first event (type request) carries the request as the server saw it.";
+            case STAMP -> "stamp=1: every payload also carries sent, the server's send time in microseconds since "
+                    + "the epoch.";
+            case ACCEL_BUFFERING -> "X-Accel-Buffering: no is sent by default, so nginx passes events straight "
+                    + "through; accel_buffering=omit leaves it out.";
+            case GZIP -> "gzip=1: the stream is sent with Content-Encoding: gzip, flushed after every event.";
         };
     }
 
     private static Schema.SchemaType type(StreamParameter parameter) {
         return switch (parameter) {
-            case COUNT, RETRY, PADDING, SEED, FAIL_AFTER, DROP_AFTER, STATUS -> Schema.SchemaType.INTEGER;
+            case COUNT, RETRY, PADDING, SEED, FAIL_AFTER, DROP_AFTER, STATUS, ID_FAULT_EVERY -> Schema.SchemaType.INTEGER;
             default -> Schema.SchemaType.STRING;
         };
     }

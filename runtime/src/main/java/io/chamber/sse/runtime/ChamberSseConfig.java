@@ -59,6 +59,14 @@ public interface ChamberSseConfig {
     Duration retryAfter();
 
     /**
+     * The reconnection delay every open stream is told ({@code retry:}) when the application shuts down, just
+     * before the stream ends cleanly: short, so clients resume soon, on another instance, with their
+     * {@code Last-Event-ID}.
+     */
+    @WithDefault("1s")
+    Duration shutdownRetry();
+
+    /**
      * The longest {@code event} name a request may set, in characters.
      */
     @WithDefault("64")

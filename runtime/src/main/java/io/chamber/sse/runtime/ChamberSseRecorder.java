@@ -1,5 +1,6 @@
 package io.chamber.sse.runtime;
 
+import io.chamber.sse.runtime.http.ExpectedEventsHandler;
 import io.chamber.sse.runtime.http.StreamRouteHandler;
 import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.RuntimeValue;
@@ -20,6 +21,11 @@ public class ChamberSseRecorder {
     /** The handler of the stream route. */
     public Handler<RoutingContext> streamHandler(BeanContainer beans) {
         return new StreamRouteHandler(config.getValue(), beans.beanInstance(OpenStreams.class));
+    }
+
+    /** The handler of {@code <path>/expected}, the manifest of a stream. */
+    public Handler<RoutingContext> expectedEventsHandler() {
+        return new ExpectedEventsHandler(config.getValue());
     }
 
     public ShutdownListener endStreamsOnShutdown() {

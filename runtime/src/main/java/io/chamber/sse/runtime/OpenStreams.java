@@ -18,8 +18,11 @@ public class OpenStreams {
 
     /** An open stream, as far as this registry is concerned. */
     public interface Member {
-        /** Ends the stream cleanly, as if it had reached its end; callable from any thread. */
-        void end();
+        /**
+         * Ends the stream cleanly, as if it had reached its end, after telling the client to reconnect after
+         * {@code retryMillis}; callable from any thread.
+         */
+        void end(long retryMillis);
     }
 
     private final AtomicInteger reserved = new AtomicInteger();
@@ -27,6 +30,7 @@ public class OpenStreams {
     private final LongAdder eventsSent = new LongAdder();
     private final CompletableFuture<Void> allEnded = new CompletableFuture<>();
     private final ChamberSseConfig config;
+    private volatile boolean shuttingDown;
     private volatile boolean ending;
 
     public OpenStreams(ChamberSseConfig config) {
@@ -46,7 +50,7 @@ public class OpenStreams {
     public void opened(Member stream) {
         open.add(stream);
         if (ending) {
-            stream.end();
+            stream.end(config.shutdownRetry().toMillis());
         }
     }
 
@@ -63,14 +67,32 @@ public class OpenStreams {
         eventsSent.add(count);
     }
 
+    /** The application is about to shut down: from now on it should get no new streams. */
+    public void shutdownStarted() {
+        shuttingDown = true;
+    }
+
+    /** True from the start of the shutdown on (its pre-shutdown phase included). */
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    /** True while {@code max-streams} streams are open: the next one would be refused. */
+    public boolean isFull() {
+        return reserved.get() >= config.maxStreams();
+    }
+
     /**
-     * Ends every open stream, and every stream opened from now on, cleanly, as if each had reached its end.
+     * Ends every open stream, and every stream opened from now on, cleanly, as if each had reached its end, with
+     * the {@code shutdown-retry} reconnection hint so clients come back soon, to another instance.
      *
      * @return completes when no stream is open any more
      */
     public CompletionStage<Void> endAll() {
+        shuttingDown = true;
         ending = true;
-        open.forEach(Member::end);
+        long retryMillis = config.shutdownRetry().toMillis();
+        open.forEach(stream -> stream.end(retryMillis));
         if (open.isEmpty()) {
             allEnded.complete(null);
         }

@@ -1,9 +1,13 @@
 package io.chamber.sse.runtime.http;
 
+import java.util.Arrays;
+
 import org.jboss.logging.Logger;
 
 import io.chamber.sse.runtime.OpenStreams;
 import io.chamber.sse.runtime.stream.Frame;
+import io.chamber.sse.runtime.stream.FrameCuts;
+import io.chamber.sse.runtime.stream.SseWireFormat;
 import io.chamber.sse.runtime.stream.StreamFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -12,27 +16,39 @@ import io.vertx.core.http.HttpServerResponse;
  * One stream being served: carries out what its {@link StreamFrames} say, on the event loop of its connection.
  * It waits in the event loop's {@link TimerWheel}, or for the response to drain when the client reads slower than
  * the stream writes (so nothing piles up in the server), and a fire-hose gives the event loop back after a few
- * frames so other connections get their turn. A client that leaves ends it quietly.
+ * frames so other connections get their turn. A split stream writes each frame in pieces, a tick apart; a gzip
+ * stream compresses each frame and flushes it. A client that leaves ends it quietly.
  */
 final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStreams.Member {
 
     /** A stream that is always due (a fire-hose) writes this many frames, then lets the event loop run others. */
     private static final int FRAMES_PER_TURN = 4;
+    /** The pieces of a split frame go out at least this far apart, each in a network chunk of its own. */
+    private static final long PIECE_PACE_NANOS = TimerWheel.TICK_NANOS;
     private static final Logger LOG = Logger.getLogger(LiveStream.class);
 
     private final StreamFrames frames;
     private final HttpServerResponse response;
     private final TimerWheel wheel;
     private final OpenStreams openStreams;
+    private final FrameCuts cuts;
+    private final GzipFraming gzip;
+    /** The frame being written in pieces, and where the next piece starts. */
+    private byte[] pieces;
+    private int[] pieceCuts;
+    private int nextPiece;
     private boolean awaitingDrain;
     /** Ended, dropped or gone: nothing more to do. */
     private boolean over;
 
-    LiveStream(StreamFrames frames, HttpServerResponse response, TimerWheel wheel, OpenStreams openStreams) {
+    LiveStream(StreamFrames frames, HttpServerResponse response, TimerWheel wheel, OpenStreams openStreams,
+            FrameCuts cuts, GzipFraming gzip) {
         this.frames = frames;
         this.response = response;
         this.wheel = wheel;
         this.openStreams = openStreams;
+        this.cuts = cuts;
+        this.gzip = gzip;
     }
 
     /** Starts serving; called on the connection's event loop, after the place in {@link OpenStreams} was taken. */
@@ -55,10 +71,14 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         step();
     }
 
-    /** Ends the stream cleanly; from any thread. */
+    /** Tells the client to reconnect after {@code retryMillis}, then ends the stream cleanly; from any thread. */
     @Override
-    public void end() {
-        wheel.loop().execute(this::finish);
+    public void end(long retryMillis) {
+        wheel.loop().execute(() -> {
+            Frame frame = wheel.frame().clear();
+            SseWireFormat.appendRetry(frame, retryMillis);
+            finish(frame);
+        });
     }
 
     private void step() {
@@ -67,12 +87,20 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
                 awaitingDrain = true;
                 return;
             }
+            if (pieces != null && writeNextPiece()) {
+                wheel.schedule(this, System.nanoTime() + PIECE_PACE_NANOS);
+                return;
+            }
             long now = System.nanoTime();
             Frame frame = wheel.frame();
             switch (frames.next(now, frame)) {
                 case WRITE -> {
-                    response.write(Buffer.buffer(frame.length()).appendBytes(frame.bytes(), 0, frame.length()), null);
+                    write(frame);
                     openStreams.countEvents(frames.eventsInFrame());
+                    if (pieces != null) {
+                        wheel.schedule(this, now + PIECE_PACE_NANOS);
+                        return;
+                    }
                     if (frames.wakeNanos() - now > 0) {
                         wheel.schedule(this, frames.wakeNanos());
                         return;
@@ -86,10 +114,40 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
                     wheel.schedule(this, frames.wakeNanos());
                     return;
                 }
-                case END -> finish();
-                case DROP -> drop();
+                case END -> finish(frames.appendEnd(frame));
+                case DROP -> drop(frames.appendEnd(frame));
             }
         }
+    }
+
+    private void write(Frame frame) {
+        if (cuts != null) {
+            int[] at = cuts.of(frame.bytes(), frame.length());
+            if (at.length > 0) {
+                pieces = Arrays.copyOf(frame.bytes(), frame.length());
+                pieceCuts = at;
+                nextPiece = 0;
+                writeNextPiece();
+                return;
+            }
+        }
+        response.write(encode(frame.bytes(), frame.length()), null);
+    }
+
+    /** Writes the next piece of a split frame; true while more pieces follow. */
+    private boolean writeNextPiece() {
+        int from = nextPiece == 0 ? 0 : pieceCuts[nextPiece - 1];
+        int to = nextPiece < pieceCuts.length ? pieceCuts[nextPiece] : pieces.length;
+        response.write(Buffer.buffer(to - from).appendBytes(pieces, from, to - from), null);
+        if (nextPiece++ < pieceCuts.length) {
+            return true;
+        }
+        pieces = null;
+        return false;
+    }
+
+    private Buffer encode(byte[] bytes, int length) {
+        return gzip != null ? gzip.encode(bytes, 0, length) : Buffer.buffer(length).appendBytes(bytes, 0, length);
     }
 
     private void drained() {
@@ -99,34 +157,49 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         }
     }
 
-    private void finish() {
-        if (close()) {
+    /** Writes {@code last} (if anything) and ends the response cleanly. */
+    private void finish(Frame last) {
+        if (over) {
+            return;
+        }
+        Buffer end = last.length() > 0 ? encode(last.bytes(), last.length()) : null;
+        if (gzip != null) {
+            end = end == null ? gzip.finish() : end.appendBuffer(gzip.finish());
+        }
+        close();
+        if (end == null) {
             response.end();
+        } else {
+            response.end(end);
         }
     }
 
-    /** Closes the connection without the response's end, as a crashed server or a broken network would. */
-    private void drop() {
-        if (close()) {
-            response.reset();
+    /** Writes {@code last} (if anything) and closes the connection without the response's end. */
+    private void drop(Frame last) {
+        if (over) {
+            return;
         }
+        if (last.length() > 0) {
+            response.write(encode(last.bytes(), last.length()), null);
+        }
+        close();
+        response.reset();
     }
 
     private void clientLeft() {
-        if (close()) {
+        if (!over) {
+            close();
             LOG.debug("The client left its stream");
         }
     }
 
-    /** @return true if the stream was still going, and now is over */
-    private boolean close() {
-        if (over) {
-            return false;
-        }
+    private void close() {
         over = true;
         wheel.cancel(this);
+        if (gzip != null) {
+            gzip.close();
+        }
         openStreams.closed(this);
-        return true;
     }
 
     private static void ignore(Throwable failure) {

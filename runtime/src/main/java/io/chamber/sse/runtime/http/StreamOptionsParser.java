@@ -1,30 +1,46 @@
 package io.chamber.sse.runtime.http;
 
+import static io.chamber.sse.runtime.http.StreamParameter.ACCEL_BUFFERING;
 import static io.chamber.sse.runtime.http.StreamParameter.COUNT;
 import static io.chamber.sse.runtime.http.StreamParameter.DATA;
 import static io.chamber.sse.runtime.http.StreamParameter.DELAY;
 import static io.chamber.sse.runtime.http.StreamParameter.DROP_AFTER;
 import static io.chamber.sse.runtime.http.StreamParameter.DURATION;
+import static io.chamber.sse.runtime.http.StreamParameter.ECHO;
 import static io.chamber.sse.runtime.http.StreamParameter.EVENT;
 import static io.chamber.sse.runtime.http.StreamParameter.FAIL_AFTER;
+import static io.chamber.sse.runtime.http.StreamParameter.GZIP;
 import static io.chamber.sse.runtime.http.StreamParameter.HEARTBEAT;
+import static io.chamber.sse.runtime.http.StreamParameter.ID_FAULT;
+import static io.chamber.sse.runtime.http.StreamParameter.ID_FAULT_EVERY;
 import static io.chamber.sse.runtime.http.StreamParameter.INTERVAL;
 import static io.chamber.sse.runtime.http.StreamParameter.LAST_EVENT_ID;
 import static io.chamber.sse.runtime.http.StreamParameter.LAST_EVENT_ID_HEADER;
 import static io.chamber.sse.runtime.http.StreamParameter.PADDING;
+import static io.chamber.sse.runtime.http.StreamParameter.QUIRK;
 import static io.chamber.sse.runtime.http.StreamParameter.RETRY;
 import static io.chamber.sse.runtime.http.StreamParameter.SEED;
+import static io.chamber.sse.runtime.http.StreamParameter.SPLIT;
+import static io.chamber.sse.runtime.http.StreamParameter.STAMP;
 import static io.chamber.sse.runtime.http.StreamParameter.STATUS;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.chamber.sse.runtime.ChamberSseConfig;
 import io.chamber.sse.runtime.stream.EventIds;
+import io.chamber.sse.runtime.stream.IdFault;
 import io.chamber.sse.runtime.stream.Interval;
+import io.chamber.sse.runtime.stream.Quirk;
+import io.chamber.sse.runtime.stream.Split;
 import io.chamber.sse.runtime.stream.StreamOptions;
+import io.chamber.sse.runtime.stream.WireShape;
 import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
@@ -35,6 +51,8 @@ public final class StreamOptionsParser {
 
     private static final Pattern BARE_SECONDS = Pattern.compile("\\d+\\.\\d+");
     private static final String DURATION_FORM = "a duration such as 250ms, 2s, 1.5 (seconds) or 1m";
+    private static final int DEFAULT_ID_FAULT_EVERY = 10;
+    private static final Set<Quirk> LINE_ENDS = EnumSet.of(Quirk.CRLF, Quirk.CR, Quirk.MIXED_NEWLINES);
 
     private final ChamberSseConfig config;
 
@@ -47,8 +65,27 @@ public final class StreamOptionsParser {
         return parse(parameter -> null);
     }
 
+    /**
+     * The request's stream and how to deliver it.
+     *
+     * @param values the raw value of each parameter, {@code null} when the request has none
+     */
+    public StreamRequest parseRequest(Function<StreamParameter, String> values) {
+        StreamOptions options = parse(values);
+        boolean gzip = orElse(values, GZIP, text -> flag(GZIP, text), false);
+        if (gzip && options.shape().split() != null) {
+            throw new InvalidParameterException(GZIP, "cannot be combined with split: the cuts would fall inside "
+                    + "the compressed bytes", "gzip=1 without split, or split without gzip");
+        }
+        return new StreamRequest(options,
+                orElse(values, ECHO, text -> oneOf(ECHO, text, "request"), null) != null,
+                !"omit".equals(orElse(values, ACCEL_BUFFERING, text -> oneOf(ACCEL_BUFFERING, text, "no", "omit"), "no")),
+                gzip);
+    }
+
     /** @param values the raw value of each parameter, {@code null} when the request has none */
     public StreamOptions parse(Function<StreamParameter, String> values) {
+        boolean seeded = values.apply(SEED) != null;
         long seed = orElse(values, SEED, text -> whole(SEED, text, 0, Long.MAX_VALUE),
                 ThreadLocalRandom.current().nextLong());
         long firstSequence = 0;
@@ -58,6 +95,7 @@ public final class StreamOptionsParser {
         if (isPresent(lastEventId)) {
             EventIds.Position last = position(lastEventIdFrom, lastEventId);
             seed = last.seed();
+            seeded = true;
             firstSequence = last.sequence() + 1;
         }
         return new StreamOptions(
@@ -76,7 +114,85 @@ public final class StreamOptionsParser {
                 firstSequence,
                 count(FAIL_AFTER, values.apply(FAIL_AFTER)),
                 count(DROP_AFTER, values.apply(DROP_AFTER)),
-                orElse(values, STATUS, text -> (int) whole(STATUS, text, 200, 599), 0));
+                orElse(values, STATUS, text -> (int) whole(STATUS, text, 200, 599), 0),
+                seeded,
+                shape(values),
+                orElse(values, STAMP, text -> flag(STAMP, text), false));
+    }
+
+    private static WireShape shape(Function<StreamParameter, String> values) {
+        Split split = orElse(values, SPLIT, text -> named(SPLIT, text, Split.values(), Split::wireName), null);
+        EnumSet<Quirk> quirks = EnumSet.noneOf(Quirk.class);
+        String quirkList = values.apply(QUIRK);
+        if (quirkList != null) {
+            for (String name : quirkList.split(",")) {
+                if (!name.isBlank()) {
+                    quirks.add(named(QUIRK, name, Quirk.values(), Quirk::wireName));
+                }
+            }
+        }
+        if (split == Split.MID_CRLF) {
+            if (quirks.contains(Quirk.CR)) {
+                throw new InvalidParameterException(SPLIT, "mid-crlf needs CR LF line ends, and quirk cr asks for "
+                        + "lone CRs", "split=mid-crlf with quirk crlf or mixed-newlines, or neither (crlf is implied)");
+            }
+            if (!quirks.contains(Quirk.MIXED_NEWLINES)) {
+                quirks.add(Quirk.CRLF);
+            }
+        }
+        if (split == Split.MID_UTF8) {
+            quirks.add(Quirk.UTF8);
+        }
+        Set<Quirk> lineEnds = EnumSet.copyOf(quirks);
+        lineEnds.retainAll(LINE_ENDS);
+        if (lineEnds.size() > 1) {
+            throw new InvalidParameterException(QUIRK, "asks for more than one line end: " + names(lineEnds),
+                    "at most one of crlf, cr and mixed-newlines");
+        }
+        if (quirks.contains(Quirk.NO_SPACE) && quirks.contains(Quirk.EXTRA_SPACE)) {
+            throw new InvalidParameterException(QUIRK, "asks for no space and an extra space after the colon",
+                    "no-space or extra-space, not both");
+        }
+        IdFault idFault = orElse(values, ID_FAULT, text -> named(ID_FAULT, text, IdFault.values(), IdFault::wireName),
+                null);
+        String every = values.apply(ID_FAULT_EVERY);
+        if (every != null && idFault == null) {
+            throw new InvalidParameterException(ID_FAULT_EVERY, "needs id_fault", "id_fault=dup, skip or reorder "
+                    + "with id_fault_every=N");
+        }
+        return new WireShape(quirks, split, idFault,
+                every == null ? DEFAULT_ID_FAULT_EVERY : (int) whole(ID_FAULT_EVERY, every, 2, 1_000_000));
+    }
+
+    /** The constant whose wire name is {@code text}, or a refusal that lists them all. */
+    private static <T> T named(StreamParameter parameter, String text, T[] constants, Function<T, String> wireName) {
+        String name = text.trim();
+        return Arrays.stream(constants).filter(constant -> wireName.apply(constant).equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException(parameter, "has an unknown value: '" + text + "'",
+                        "one of " + Arrays.stream(constants).map(wireName).collect(Collectors.joining(", "))
+                                + (parameter == QUIRK ? ", as a comma-separated list" : "")));
+    }
+
+    private static String oneOf(StreamParameter parameter, String text, String... accepted) {
+        String value = text.trim();
+        if (!Arrays.asList(accepted).contains(value)) {
+            throw new InvalidParameterException(parameter, "has an unknown value: '" + text + "'",
+                    "one of " + String.join(", ", accepted));
+        }
+        return value;
+    }
+
+    private static boolean flag(StreamParameter parameter, String text) {
+        return switch (text.trim()) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new InvalidParameterException(parameter, "is not a flag: '" + text + "'",
+                    "1 or true to turn it on, 0 or false to leave it off");
+        };
+    }
+
+    private static String names(Set<Quirk> quirks) {
+        return quirks.stream().map(Quirk::wireName).collect(Collectors.joining(", "));
     }
 
     private static <T> T orElse(Function<StreamParameter, String> values, StreamParameter parameter,

@@ -16,6 +16,14 @@ public enum StreamParameter {
     FAIL_AFTER("fail_after"),
     DROP_AFTER("drop_after"),
     STATUS("status"),
+    QUIRK("quirk"),
+    SPLIT("split"),
+    ID_FAULT("id_fault"),
+    ID_FAULT_EVERY("id_fault_every"),
+    ECHO("echo"),
+    STAMP("stamp"),
+    ACCEL_BUFFERING("accel_buffering"),
+    GZIP("gzip"),
     /** The id of the last event a reconnecting client saw, as EventSource polyfills send it. */
     LAST_EVENT_ID("lastEventId"),
     /** The id of the last event a reconnecting client saw, as EventSource sends it. */

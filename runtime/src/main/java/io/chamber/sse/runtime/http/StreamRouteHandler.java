@@ -1,10 +1,18 @@
 package io.chamber.sse.runtime.http;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 import io.chamber.sse.runtime.ChamberSseConfig;
 import io.chamber.sse.runtime.OpenStreams;
+import io.chamber.sse.runtime.stream.FrameCuts;
 import io.chamber.sse.runtime.stream.StreamFrames;
 import io.chamber.sse.runtime.stream.StreamOptions;
 import io.netty.util.concurrent.EventExecutor;
@@ -26,14 +34,19 @@ import io.vertx.ext.web.RoutingContext;
 public final class StreamRouteHandler implements Handler<RoutingContext> {
 
     static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    static final CharSequence ALLOW_ORIGIN = HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+    static final CharSequence ANY = HttpHeaders.createOptimized("*");
     private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
     private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
     private static final CharSequence CONNECTION = HttpHeaders.createOptimized("Connection");
-    private static final CharSequence ALLOW_ORIGIN = HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+    private static final CharSequence ACCEL_BUFFERING = HttpHeaders.createOptimized("X-Accel-Buffering");
+    private static final CharSequence CONTENT_ENCODING = HttpHeaders.createOptimized("Content-Encoding");
     private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
     private static final CharSequence KEEP_ALIVE = HttpHeaders.createOptimized("keep-alive");
-    private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+    private static final CharSequence NO = HttpHeaders.createOptimized("no");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     private final StreamOptionsParser parser;
     private final OpenStreams openStreams;
@@ -51,52 +64,95 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
         long requestStartNanos = System.nanoTime();
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        response.putHeader(ALLOW_ORIGIN, ANY);
-        HttpMethod method = request.method();
-        if (method == HttpMethod.OPTIONS) {
-            preflight(request, response);
+        StreamRequest stream = accept(request, response, parser);
+        if (stream == null) {
             return;
         }
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            Problems.methodNotAllowed(response, method.name(), ALLOWED_METHODS);
-            return;
-        }
-        StreamOptions options;
-        try {
-            options = parser.parse(parameter -> parameter.isHeader() ? request.getHeader(parameter.wireName())
-                    : request.getParam(parameter.wireName()));
-        } catch (InvalidParameterException e) {
-            Problems.invalidParameter(response, e);
-            return;
-        } catch (IllegalArgumentException e) {
-            Problems.invalidParameter(response, new InvalidParameterException("query", "cannot be decoded: "
-                    + e.getMessage(), "name=value pairs joined by & in percent-encoding (RFC 3986)"));
-            return;
-        }
+        StreamOptions options = stream.options();
         if (options.status() != 0 || options.exhausted()) {
             response.setStatusCode(options.exhausted() ? 204 : options.status()).end();
             return;
         }
-        if (method == HttpMethod.HEAD) {
-            streamHeaders(request, response).end();
+        if (request.method() == HttpMethod.HEAD) {
+            streamHeaders(request, response, stream).end();
             return;
         }
         if (!openStreams.tryReserve()) {
             Problems.tooManyStreams(response, config.maxStreams(), config.retryAfter());
             return;
         }
+        StreamFrames frames = new StreamFrames(options, requestStartNanos);
+        if (stream.echoRequest()) {
+            frames.withFirstEvent("request", echo(request));
+        }
         EventExecutor loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
-        new LiveStream(new StreamFrames(options, requestStartNanos), streamHeaders(request, response),
-                wheels.computeIfAbsent(loop, TimerWheel::new), openStreams).start();
+        new LiveStream(frames, streamHeaders(request, response, stream), wheels.computeIfAbsent(loop, TimerWheel::new),
+                openStreams, options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
+                stream.gzip() ? new GzipFraming() : null).start();
     }
 
-    private static HttpServerResponse streamHeaders(HttpServerRequest request, HttpServerResponse response) {
+    /**
+     * The request's stream, or {@code null} when the request has been answered already: a CORS preflight, a method
+     * other than GET and HEAD, or parameters that cannot be used.
+     */
+    static StreamRequest accept(HttpServerRequest request, HttpServerResponse response, StreamOptionsParser parser) {
+        response.putHeader(ALLOW_ORIGIN, ANY);
+        HttpMethod method = request.method();
+        if (method == HttpMethod.OPTIONS) {
+            preflight(request, response);
+            return null;
+        }
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            Problems.methodNotAllowed(response, method.name(), ALLOWED_METHODS);
+            return null;
+        }
+        try {
+            return parser.parseRequest(parameter -> parameter.isHeader() ? request.getHeader(parameter.wireName())
+                    : request.getParam(parameter.wireName()));
+        } catch (InvalidParameterException e) {
+            Problems.invalidParameter(response, e);
+        } catch (IllegalArgumentException e) {
+            Problems.invalidParameter(response, new InvalidParameterException("query", "cannot be decoded: "
+                    + e.getMessage(), "name=value pairs joined by & in percent-encoding (RFC 3986)"));
+        }
+        return null;
+    }
+
+    private static HttpServerResponse streamHeaders(HttpServerRequest request, HttpServerResponse response,
+            StreamRequest stream) {
         MultiMap headers = response.setChunked(true).headers();
         headers.set(CONTENT_TYPE, EVENT_STREAM).set(CACHE_CONTROL, NO_CACHE);
         if (request.version() == HttpVersion.HTTP_1_1) {
             headers.set(CONNECTION, KEEP_ALIVE);
         }
+        if (stream.accelBufferingHeader()) {
+            headers.set(ACCEL_BUFFERING, NO);
+        }
+        if (stream.gzip()) {
+            headers.set(CONTENT_ENCODING, GZIP);
+        }
         return response;
+    }
+
+    /** The request as this server saw it, as one line of JSON: what a proxy in between changed shows here. */
+    private static String echo(HttpServerRequest request) {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("httpVersion", switch (request.version()) {
+            case HTTP_1_0 -> "HTTP/1.0";
+            case HTTP_1_1 -> "HTTP/1.1";
+            case HTTP_2 -> "HTTP/2";
+        });
+        seen.put("method", request.method().name());
+        seen.put("target", request.uri());
+        List<List<String>> headers = new ArrayList<>();
+        request.headers().forEach(header -> headers.add(List.of(header.getKey(), header.getValue())));
+        seen.put("headers", headers);
+        seen.put("remoteAddress", String.valueOf(request.connection().remoteAddress()));
+        try {
+            return JSON.writeValueAsString(seen);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and lists are always JSON", e);
+        }
     }
 
     /** Lets browsers send any header cross-origin, {@code Last-Event-ID} above all. */

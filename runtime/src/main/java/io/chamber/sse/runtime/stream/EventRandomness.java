@@ -1,8 +1,8 @@
 package io.chamber.sse.runtime.stream;
 
 /**
- * The random parts of one event (message and following pause), derived from (seed, sequence) alone: the same pair
- * gives the same values on any instance, and any event can be computed without replaying the ones before it.
+ * The random parts of one event (the pause after it and its message), derived from (seed, sequence) alone: the same
+ * pair gives the same values on any instance, and any event can be computed without replaying the ones before it.
  * A SplitMix64 generator, reset for each event, so a stream reuses one instance and allocates nothing per event.
  */
 final class EventRandomness {
@@ -13,9 +13,19 @@ final class EventRandomness {
 
     private long state;
 
-    /** Positions the generator at the event ({@code seed}, {@code sequence}). */
-    void reset(long seed, long sequence) {
-        state = EventIds.mix(seed) ^ EventIds.mix(sequence + 0x632BE59BD9B4E019L);
+    /** The pause after the event in slot {@code sequence} of the stream. */
+    long pauseNanos(long seed, long sequence, Interval interval) {
+        reset(seed, sequence);
+        long draw = next();
+        long min = interval.min().toNanos();
+        long span = interval.max().toNanos() - min;
+        return span == 0 ? min : min + Math.floorMod(draw, span + 1);
+    }
+
+    /** Positions the generator at the message of the event ({@code seed}, {@code sequence}). */
+    void atMessage(long seed, long sequence) {
+        reset(seed, sequence);
+        next();
     }
 
     /**
@@ -30,10 +40,8 @@ final class EventRandomness {
         return length;
     }
 
-    long pauseNanos(Interval interval) {
-        long min = interval.min().toNanos();
-        long span = interval.max().toNanos() - min;
-        return span == 0 ? min : min + Math.floorMod(next(), span + 1);
+    private void reset(long seed, long sequence) {
+        state = EventIds.mix(seed) ^ EventIds.mix(sequence + 0x632BE59BD9B4E019L);
     }
 
     private int below(int bound) {

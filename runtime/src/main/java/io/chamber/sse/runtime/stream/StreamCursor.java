@@ -3,9 +3,10 @@ package io.chamber.sse.runtime.stream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where one stream is: the next sequence number, when its event is due and when the stream ends.
- * Due times follow an absolute schedule from the stream's start, so pauses do not drift.
- * Used by one stream's serial steps only; not thread-safe.
+ * Where one stream is: the next slot of its timeline (the sequence number of the event due there), when that slot
+ * is due and when the stream ends. Due times follow an absolute schedule from the stream's start, so pauses do not
+ * drift. With a seed, an event's {@code elapsed} is its slot's time on that schedule, so the same request gives the
+ * same bytes; without one it is the time the event went out. Used by one stream's serial steps only.
  */
 public final class StreamCursor {
 
@@ -15,7 +16,7 @@ public final class StreamCursor {
     private final boolean hasDeadline;
     private final long deadlineNanos;
     private final EventRandomness random = new EventRandomness();
-    private long sequence;
+    private long slot;
     private long dueNanos;
 
     public StreamCursor(StreamOptions options, long requestStartNanos) {
@@ -25,50 +26,81 @@ public final class StreamCursor {
         this.dueNanos = startNanos;
         this.hasDeadline = !options.duration().isZero();
         this.deadlineNanos = startNanos + options.duration().toNanos();
-        this.sequence = options.firstSequence();
+        this.slot = options.firstSequence();
     }
 
     /** When the stream next needs attention: its next event, or its end (at once once the count is sent). */
     public long wakeNanos() {
-        if (options.isPastEnd(sequence)) {
+        if (options.isPastEnd(slot)) {
             return requestStartNanos;
         }
         return hasDeadline && deadlineNanos - dueNanos < 0 ? deadlineNanos : dueNanos;
     }
 
     public boolean finished(long nowNanos) {
-        return (hasDeadline && nowNanos - deadlineNanos >= 0) || options.isPastEnd(sequence);
+        return (hasDeadline && nowNanos - deadlineNanos >= 0) || options.isPastEnd(slot);
     }
 
     boolean isDue(long nowNanos) {
         return nowNanos - dueNanos >= 0;
     }
 
-    /** The event at the current sequence number, stamped {@code nowNanos}; moves on to the next one. */
+    /** The sequence number of the next slot. */
+    long slot() {
+        return slot;
+    }
+
+    /** The plain event of the current slot, stamped {@code nowNanos}; moves on to the next slot. */
     public SseEvent next(long nowNanos) {
-        random.reset(options.seed(), sequence);
+        random.atMessage(options.seed(), slot);
         String message = options.data();
         if (message == null) {
             byte[] text = new byte[options.messageMaxLength()];
             message = new String(text, 0, random.message(text, 0, options.messageMinLength(), options.messageMaxLength()),
                     StandardCharsets.US_ASCII);
         }
-        SseEvent event = new SseEvent(EventIds.encode(options.seed(), sequence), options.eventName(),
-                new SseEvent.Payload(message, (nowNanos - requestStartNanos) / 1e9));
+        SseEvent event = new SseEvent(EventIds.encode(options.seed(), slot), options.eventName(),
+                new SseEvent.Payload(message, elapsedNanos(nowNanos) / 1e9));
         advance();
         return event;
     }
 
-    /** Writes the event at the current sequence number, stamped {@code nowNanos}; moves on to the next one. */
-    void writeNext(Frame out, SseWireFormat wire, long nowNanos) {
-        random.reset(options.seed(), sequence);
-        wire.appendEvent(out, options.seed(), sequence, nowNanos - requestStartNanos, random);
+    /**
+     * Writes the event of the current slot, as the stream's id fault has it (none for a skipped slot); moves on.
+     *
+     * @return how many events it wrote: 0 or 1
+     */
+    int writeNext(Frame out, WireFormat format, long nowNanos, long sentMicros) {
+        long content = slot;
+        long id = slot;
+        WireShape shape = options.shape();
+        if (shape.faultAt(slot)) {
+            switch (shape.idFault()) {
+                case DUP -> id = slot - 1;
+                case SKIP -> content = -1;
+                case REORDER -> {
+                    if (!options.isPastEnd(slot + 1)) {
+                        content = id = slot + 1;
+                    }
+                }
+            }
+        } else if (shape.idFault() == IdFault.REORDER && slot > 0 && shape.faultAt(slot - 1)) {
+            content = id = slot - 1;
+        }
+        if (content >= 0) {
+            random.atMessage(options.seed(), content);
+            format.appendEvent(out, id, random, (elapsedNanos(nowNanos) + 500) / 1000, sentMicros);
+        }
         advance();
+        return content >= 0 ? 1 : 0;
     }
 
-    /** Draws the pause after the current event (the generator is past its message) and moves on. */
+    private long elapsedNanos(long nowNanos) {
+        return (options.seeded() ? dueNanos : nowNanos) - requestStartNanos;
+    }
+
     private void advance() {
-        dueNanos += random.pauseNanos(options.interval());
-        sequence++;
+        dueNanos += random.pauseNanos(options.seed(), slot, options.interval());
+        slot++;
     }
 }

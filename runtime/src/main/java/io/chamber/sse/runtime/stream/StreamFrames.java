@@ -1,7 +1,9 @@
 package io.chamber.sse.runtime.stream;
 
+import java.time.Instant;
+
 /**
- * What one stream writes, and when: first the padding and {@code retry} prelude with the first event, then the
+ * What one stream writes, and when: first the prelude ({@code retry}, padding) with the first event, then the
  * events (those due at once go out in one frame, so a fire-hose costs one write per batch), a heartbeat comment
  * whenever nothing went out for the heartbeat period, and the end or fault the options ask for. Whoever serves
  * the stream asks {@link #next} at {@link #wakeNanos()} and carries out the answer. Not thread-safe.
@@ -14,9 +16,9 @@ public final class StreamFrames {
         WRITE,
         /** Nothing to write yet: ask again at {@link #wakeNanos()}. */
         WAIT,
-        /** End the response cleanly. */
+        /** Write {@link #appendEnd}, then end the response cleanly. */
         END,
-        /** Break the connection without ending the response. */
+        /** Write {@link #appendEnd}, then break the connection without ending the response. */
         DROP
     }
 
@@ -25,8 +27,12 @@ public final class StreamFrames {
 
     private final StreamOptions options;
     private final StreamCursor cursor;
-    private final SseWireFormat wire;
+    private final WireFormat format;
     private final long heartbeatNanos;
+    private final long startNanos;
+    private final long startEpochMicros;
+    private String firstEventType;
+    private String firstEventData;
     private long lastWriteNanos;
     private long eventsSent;
     private int eventsInFrame;
@@ -35,8 +41,18 @@ public final class StreamFrames {
     public StreamFrames(StreamOptions options, long requestStartNanos) {
         this.options = options;
         this.cursor = new StreamCursor(options, requestStartNanos);
-        this.wire = new SseWireFormat(options);
+        this.format = WireFormat.of(options);
         this.heartbeatNanos = options.heartbeat().toNanos();
+        this.startNanos = requestStartNanos;
+        Instant now = options.stamp() ? Instant.now() : Instant.EPOCH;
+        this.startEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    /** Puts an event of its own type and data (one line, no id) before the stream's events. */
+    public StreamFrames withFirstEvent(String type, String data) {
+        this.firstEventType = type;
+        this.firstEventData = data;
+        return this;
     }
 
     /** The step at {@code nowNanos}; for {@link Step#WRITE}, {@code out} holds the frame. */
@@ -51,20 +67,27 @@ public final class StreamFrames {
         if (cursor.isDue(nowNanos)) {
             out.clear();
             if (!started) {
-                appendPrelude(out);
+                format.appendPrelude(out);
+                if (firstEventType != null) {
+                    format.appendEvent(out, firstEventType, firstEventData);
+                }
                 started = true;
             }
+            long sentMicros = options.stamp() ? startEpochMicros + (nowNanos - startNanos) / 1000 : -1;
             do {
-                cursor.writeNext(out, wire, nowNanos);
-                eventsSent++;
-                eventsInFrame++;
+                int written = cursor.writeNext(out, format, nowNanos, sentMicros);
+                eventsSent += written;
+                eventsInFrame += written;
             } while (out.length() < BATCH_BYTES && cursor.isDue(nowNanos) && !cursor.finished(nowNanos)
                     && !reached(options.failAfter()) && !reached(options.dropAfter()));
+            if (out.length() == 0) {
+                return Step.WAIT;
+            }
             lastWriteNanos = nowNanos;
             return Step.WRITE;
         }
         if (heartbeatDue(nowNanos)) {
-            out.clear().append(SseWireFormat.HEARTBEAT);
+            format.appendHeartbeat(out.clear());
             lastWriteNanos = nowNanos;
             return Step.WRITE;
         }
@@ -88,17 +111,14 @@ public final class StreamFrames {
         return eventsInFrame;
     }
 
-    private boolean heartbeatDue(long nowNanos) {
-        return started && heartbeatNanos > 0 && nowNanos - lastWriteNanos >= heartbeatNanos;
+    /** What goes last, after {@link Step#END} or {@link Step#DROP}: with {@code trailing-partial}, a partial event. */
+    public Frame appendEnd(Frame out) {
+        format.appendEnd(out.clear(), cursor.slot());
+        return out;
     }
 
-    private void appendPrelude(Frame out) {
-        if (options.padding() > 0) {
-            SseWireFormat.appendPadding(out, options.padding());
-        }
-        if (options.retryMillis() >= 0) {
-            SseWireFormat.appendRetry(out, options.retryMillis());
-        }
+    private boolean heartbeatDue(long nowNanos) {
+        return started && heartbeatNanos > 0 && nowNanos - lastWriteNanos >= heartbeatNanos;
     }
 
     private boolean reached(long limit) {

@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param failAfter the response ends cleanly after this many events; 0 = never
  * @param dropAfter the connection is dropped abruptly after this many events; 0 = never
  * @param status answer with this status and no stream; 0 = stream
+ * @param seeded the request chose the seed: the stream is the same, byte for byte, every time
+ * @param shape the conformance lab's quirks, splits and id faults; {@link WireShape#PLAIN} for none
+ * @param stamp every payload also carries {@code "sent"}, the wall-clock send time in microseconds since the epoch
  */
 public record StreamOptions(
         String eventName,
@@ -39,7 +42,10 @@ public record StreamOptions(
         long firstSequence,
         long failAfter,
         long dropAfter,
-        int status) {
+        int status,
+        boolean seeded,
+        WireShape shape,
+        boolean stamp) {
 
     /** True when the stream has already sent all of its {@code count}, or all the events an id can number. */
     public boolean exhausted() {
@@ -47,7 +53,7 @@ public record StreamOptions(
     }
 
     /** True when {@code sequence} lies beyond the stream's last event: past its {@code count} or past what ids number. */
-    boolean isPastEnd(long sequence) {
+    public boolean isPastEnd(long sequence) {
         return (count > 0 && sequence >= count) || sequence > EventIds.MAX_SEQUENCE;
     }
 }

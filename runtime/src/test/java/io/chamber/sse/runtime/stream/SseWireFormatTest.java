@@ -13,14 +13,14 @@ class SseWireFormatTest {
 
     static StreamOptions options(String event, String data) {
         return new StreamOptions(event, data, 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0, Duration.ZERO,
-                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 0);
+                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false);
     }
 
     static String event(StreamOptions options, long sequence, long elapsedNanos) {
         Frame out = new Frame(8);
         EventRandomness random = new EventRandomness();
-        random.reset(options.seed(), sequence);
-        new SseWireFormat(options).appendEvent(out, options.seed(), sequence, elapsedNanos, random);
+        random.atMessage(options.seed(), sequence);
+        new SseWireFormat(options).appendEvent(out, sequence, random, (elapsedNanos + 500) / 1000, -1);
         return out.toString();
     }
 
@@ -64,8 +64,9 @@ class SseWireFormatTest {
     @Test
     void paddingIsOneCommentLineOfSpaces() {
         Frame out = new Frame(4);
-        SseWireFormat.appendPadding(out, 10);
-        SseWireFormat.appendRetry(out, 2500);
+        StreamOptions options = new StreamOptions("random", "x", 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0,
+                Duration.ZERO, Duration.ZERO, 2500, Duration.ZERO, 10, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false);
+        new SseWireFormat(options).appendPrelude(out);
         assertEquals(":          \n\nretry: 2500\n\n", out.toString());
     }
 }

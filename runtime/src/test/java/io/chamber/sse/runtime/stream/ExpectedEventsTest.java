@@ -1,0 +1,158 @@
+package io.chamber.sse.runtime.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import io.chamber.sse.runtime.stream.EventStreamParser.Event;
+
+/**
+ * Each quirk, written by the endpoint's code and read by the reference parser, changes what a client dispatches
+ * exactly as its definition says, and no more; id faults and ends likewise.
+ */
+class ExpectedEventsTest {
+
+    static StreamOptions options(WireShape shape, long count, long retry, long failAfter, long dropAfter) {
+        return new StreamOptions("tick", null, 10, 50, new Interval(Duration.ofMillis(100), Duration.ofMillis(900)),
+                count, Duration.ZERO, Duration.ZERO, retry, Duration.ofMillis(300), 0, 42, 0, failAfter, dropAfter, 0,
+                true, shape, false);
+    }
+
+    static ExpectedEvents.Manifest manifest(Set<Quirk> quirks) {
+        return ExpectedEvents.of(options(new WireShape(quirks, null, null, 0), 6, -1, 0, 0));
+    }
+
+    static final ExpectedEvents.Manifest PLAIN = manifest(Set.of());
+
+    @Test
+    void thePlainStreamDispatchesEveryEventWithItsId() {
+        assertEquals(6, PLAIN.events().size());
+        for (int i = 0; i < 6; i++) {
+            Event event = PLAIN.events().get(i);
+            assertEquals("tick", event.type());
+            assertEquals(EventIds.encode(42, i), event.lastEventId());
+            assertTrue(event.data().matches("\\{\"message\": \"[0-9A-Za-z]{10,50}\", \"elapsed\": \\d+\\.\\d{6}}"),
+                    event.data());
+        }
+        assertTrue(PLAIN.reconnects());
+        assertNull(PLAIN.reconnectionTime());
+        assertEquals(EventIds.encode(42, 5), PLAIN.lastEventId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Quirk.class, names = { "BOM", "CRLF", "CR", "MIXED_NEWLINES", "NO_SPACE", "UNKNOWN_FIELD",
+            "COMMENT", "ID_NULL", "RETRY_BOGUS", "EMPTY_DATA", "TRAILING_PARTIAL" })
+    void quirksThatAClientMustNotNoticeChangeNothing(Quirk quirk) {
+        assertEquals(PLAIN, manifest(Set.of(quirk)));
+    }
+
+    @Test
+    void allOfThemTogetherChangeNothingEither() {
+        assertEquals(PLAIN, manifest(Set.of(Quirk.BOM, Quirk.MIXED_NEWLINES, Quirk.NO_SPACE, Quirk.UNKNOWN_FIELD,
+                Quirk.COMMENT, Quirk.ID_NULL, Quirk.RETRY_BOGUS, Quirk.EMPTY_DATA, Quirk.TRAILING_PARTIAL)));
+    }
+
+    @Test
+    void extraSpaceKeepsTheSecondSpaceInTheData() {
+        assertEquals(mapData(data -> " " + data), manifest(Set.of(Quirk.EXTRA_SPACE)).events());
+    }
+
+    @Test
+    void multilineDataIsJoinedWithLineFeeds() {
+        assertEquals(mapData(data -> data.replaceFirst("^\\{", "{\n").replace("\", \"elapsed\"", "\",\n \"elapsed\"")
+                .replaceFirst("}$", "\n}")), manifest(Set.of(Quirk.MULTILINE)).events());
+    }
+
+    @Test
+    void aBareDataFieldAddsAnEmptyLine() {
+        assertEquals(mapData(data -> "\n" + data), manifest(Set.of(Quirk.BARE_FIELD)).events());
+    }
+
+    @Test
+    void utf8EndsEveryMessageWithMultibyteCharacters() {
+        assertEquals(mapData(data -> data.replace("\", \"elapsed\"", " é€😀\", \"elapsed\"")),
+                manifest(Set.of(Quirk.UTF8)).events());
+    }
+
+    @Test
+    void emptyIdResetsTheLastEventIdOfEverySecondEvent() {
+        List<Event> events = manifest(Set.of(Quirk.EMPTY_ID)).events();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i % 2 == 1 ? "" : EventIds.encode(42, i), events.get(i).lastEventId());
+            assertEquals(PLAIN.events().get(i).data(), events.get(i).data());
+        }
+    }
+
+    @Test
+    void aValidRetryIsTheReconnectionTimeTheClientEndsWith() {
+        ExpectedEvents.Manifest manifest = ExpectedEvents.of(options(new WireShape(Set.of(Quirk.RETRY_BOGUS), null,
+                null, 0), 3, 1500, 0, 0));
+        assertEquals(1500L, manifest.reconnectionTime());
+    }
+
+    @Test
+    void failAndDropEndTheResponseAfterTheirEvents() {
+        assertEquals(PLAIN.events().subList(0, 2), ExpectedEvents.of(options(WireShape.PLAIN, 6, -1, 2, 0)).events());
+        ExpectedEvents.Manifest dropped = ExpectedEvents.of(options(new WireShape(Set.of(Quirk.TRAILING_PARTIAL), null,
+                null, 0), 6, -1, 0, 3));
+        assertEquals(PLAIN.events().subList(0, 3), dropped.events());
+        assertTrue(dropped.reconnects());
+    }
+
+    @Test
+    void aResumedStreamContinuesWithTheSameEvents() {
+        StreamOptions plain = options(WireShape.PLAIN, 6, -1, 0, 0);
+        StreamOptions resumed = new StreamOptions(plain.eventName(), plain.data(), 10, 50, plain.interval(), 6,
+                Duration.ZERO, Duration.ZERO, -1, plain.heartbeat(), 0, 42, 4, 0, 0, 0, true, WireShape.PLAIN, false);
+        List<Event> events = ExpectedEvents.of(resumed).events();
+        assertEquals(List.of(EventIds.encode(42, 4), EventIds.encode(42, 5)),
+                events.stream().map(Event::lastEventId).toList());
+        assertEquals(message(PLAIN.events().get(4)), message(events.get(0)));
+    }
+
+    @Test
+    void idFaultsRepeatSkipOrSwapEveryNthEvent() {
+        List<String> ids = PLAIN.events().stream().map(Event::lastEventId).toList();
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(1), ids.get(3), ids.get(4), ids.get(4)),
+                faulty(IdFault.DUP).stream().map(Event::lastEventId).toList());
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(4)),
+                faulty(IdFault.SKIP).stream().map(Event::lastEventId).toList());
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(2), ids.get(4), ids.get(5)),
+                faulty(IdFault.REORDER).stream().map(Event::lastEventId).toList());
+        assertEquals(message(PLAIN.events().get(3)), message(faulty(IdFault.REORDER).get(2)));
+        assertNotEquals(message(PLAIN.events().get(1)), message(faulty(IdFault.DUP).get(2)), "a dup keeps its own data");
+    }
+
+    @Test
+    void anAnswerThatIsNoStreamLeavesNothingAndNoReconnect() {
+        StreamOptions status = new StreamOptions("tick", null, 10, 50, Interval.fixed(Duration.ZERO), 3, Duration.ZERO,
+                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 204, true, WireShape.PLAIN, false);
+        ExpectedEvents.Manifest manifest = ExpectedEvents.of(status);
+        assertTrue(manifest.events().isEmpty());
+        assertFalse(manifest.reconnects());
+    }
+
+    static List<Event> faulty(IdFault fault) {
+        return ExpectedEvents.of(options(new WireShape(Set.of(), null, fault, 3), 6, -1, 0, 0)).events();
+    }
+
+    static List<Event> mapData(UnaryOperator<String> change) {
+        return PLAIN.events().stream().map(event -> new Event(event.type(), change.apply(event.data()),
+                event.lastEventId())).toList();
+    }
+
+    static String message(Event event) {
+        return event.data().substring(0, event.data().indexOf("\", \"elapsed\""));
+    }
+}
