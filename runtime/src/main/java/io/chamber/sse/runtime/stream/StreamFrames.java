@@ -24,6 +24,11 @@ public final class StreamFrames {
 
     /** A frame of due events grows to about this size before it is written. */
     static final int BATCH_BYTES = 16 * 1024;
+    /**
+     * The drop comes this long after the last event: a client may discard data that arrives together with a broken
+     * connection (Chromium does), and the events before a drop must arrive.
+     */
+    static final long DROP_GRACE_NANOS = 10_000_000;
 
     private final StreamOptions options;
     private final StreamCursor cursor;
@@ -58,8 +63,11 @@ public final class StreamFrames {
     /** The step at {@code nowNanos}; for {@link Step#WRITE}, {@code out} holds the frame. */
     public Step next(long nowNanos, Frame out) {
         eventsInFrame = 0;
-        if (reached(options.dropAfter())) {
+        if (reached(options.dropAfter()) && nowNanos - lastWriteNanos >= DROP_GRACE_NANOS) {
             return Step.DROP;
+        }
+        if (reached(options.dropAfter())) {
+            return Step.WAIT;
         }
         if (reached(options.failAfter()) || cursor.finished(nowNanos)) {
             return Step.END;
@@ -96,7 +104,10 @@ public final class StreamFrames {
 
     /** When the stream next needs attention: its next event, its end or fault, or its next heartbeat. */
     public long wakeNanos() {
-        if (reached(options.failAfter()) || reached(options.dropAfter())) {
+        if (reached(options.dropAfter())) {
+            return lastWriteNanos + DROP_GRACE_NANOS;
+        }
+        if (reached(options.failAfter())) {
             return lastWriteNanos;
         }
         long wake = cursor.wakeNanos();

@@ -113,7 +113,7 @@ class StreamFramesTest {
     }
 
     @Test
-    void failAfterEndsAndDropAfterDropsRightAfterTheirEvent() {
+    void failAfterEndsRightAfterItsEventAndDropAfterAMomentLater() {
         StreamFrames failing = new StreamFrames(options(0, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, 0, 2, 0,
                 Duration.ZERO), START);
         assertEquals(Step.WRITE, failing.next(START, frame));
@@ -124,7 +124,8 @@ class StreamFramesTest {
         StreamFrames dropping = new StreamFrames(options(0, Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, 0, 0, 1,
                 Duration.ofSeconds(1)), START);
         assertEquals(Step.WRITE, dropping.next(START, frame));
-        assertTrue(dropping.wakeNanos() <= START);
-        assertEquals(Step.DROP, dropping.next(START, frame));
+        assertEquals(START + StreamFrames.DROP_GRACE_NANOS, dropping.wakeNanos(), "the event leaves before the drop");
+        assertEquals(Step.WAIT, dropping.next(START + 1, frame));
+        assertEquals(Step.DROP, dropping.next(START + StreamFrames.DROP_GRACE_NANOS, frame));
     }
 }

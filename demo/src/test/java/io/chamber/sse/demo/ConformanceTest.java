@@ -1,0 +1,31 @@
+package io.chamber.sse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The conformance lab against real clients ({@code src/test/browser/conformance-test.mjs}): for every quirk and
+ * split, alone and combined, Chromium's EventSource and the npm eventsource package dispatch exactly what
+ * {@code /streaming/sse/expected} says, and reconnect with its last event id.
+ */
+@QuarkusTest
+class ConformanceTest {
+
+    @TestHTTPResource("/")
+    URL demo;
+
+    @Test
+    void realClientsDispatchWhatTheManifestSays() throws Exception {
+        int exitCode = NodeScripts.run("conformance-test.mjs", List.of(demo.toString()), Map.of(), 300);
+
+        assertThat(exitCode).as("exit code of node conformance-test.mjs (its output is in the test log)").isZero();
+    }
+}

@@ -1,0 +1,7 @@
+package io.chamber.sse.it;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ConformanceLabIT extends ConformanceLabTest {
+}
