@@ -7,6 +7,8 @@ import io.chamber.sse.runtime.EventGenerator;
 import io.chamber.sse.runtime.OpenStreams;
 import io.chamber.sse.runtime.Pauses;
 import io.chamber.sse.runtime.StreamMetrics;
+import io.chamber.sse.runtime.stream.EventStreamParser;
+import io.chamber.sse.runtime.stream.ExpectedEvents;
 import io.chamber.sse.runtime.stream.SseEvent;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -87,10 +89,14 @@ class ChamberSseProcessor {
         }
     }
 
-    /** Applications serialize the generator's events with Jackson; records need reflection in a native image. */
+    /**
+     * Jackson writes these records: applications the generator's events, the endpoint its manifests. Records need
+     * reflection in a native image, and nothing else tells the image they are serialized.
+     */
     @BuildStep
-    ReflectiveClassBuildItem payloadTypes() {
-        return ReflectiveClassBuildItem.builder(SseEvent.class, SseEvent.Payload.class)
+    ReflectiveClassBuildItem serializedTypes() {
+        return ReflectiveClassBuildItem.builder(SseEvent.class, SseEvent.Payload.class, ExpectedEvents.Manifest.class,
+                EventStreamParser.Event.class)
                 .constructors().methods().fields()
                 .build();
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  */
 public final class SseWireFormat implements WireFormat {
 
-    public static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] ID = "id: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MESSAGE = "{\"message\": \"".getBytes(StandardCharsets.US_ASCII);

@@ -53,7 +53,7 @@ public record StreamOptions(
     }
 
     /** True when {@code sequence} lies beyond the stream's last event: past its {@code count} or past what ids number. */
-    public boolean isPastEnd(long sequence) {
+    boolean isPastEnd(long sequence) {
         return (count > 0 && sequence >= count) || sequence > EventIds.MAX_SEQUENCE;
     }
 }
