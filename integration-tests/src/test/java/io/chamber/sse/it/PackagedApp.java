@@ -42,6 +42,7 @@ final class PackagedApp implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
         command.addAll(List.of(settings));
         if (!Files.isExecutable(nativeImage)) {
             command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
@@ -58,7 +59,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
     @Override
