@@ -22,8 +22,8 @@ import org.awaitility.Awaitility;
 final class Nginx implements AutoCloseable {
 
     /** The addresses {@code sse-fleet.conf} is written with, as a reader would run it. */
-    private static final String LISTEN = "listen 127.0.0.1:8080;";
-    private static final List<String> REPLICAS = List.of("server 127.0.0.1:8001 ", "server 127.0.0.1:8002 ");
+    private static final String LISTEN = "127.0.0.1:8080";
+    private static final List<String> REPLICAS = List.of("127.0.0.1:8001", "127.0.0.1:8002");
 
     final int port;
     final Path directory;
@@ -39,9 +39,9 @@ final class Nginx implements AutoCloseable {
     static Nginx start(Path executable, int port, int... replicaPorts) throws IOException {
         Path directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nginx-");
         Files.createDirectories(directory.resolve("temp"));
-        String fleet = replace(resource("sse-fleet.conf"), LISTEN, "listen 127.0.0.1:" + port + ";");
+        String fleet = replace(resource("sse-fleet.conf"), LISTEN, "127.0.0.1:" + port);
         for (int i = 0; i < REPLICAS.size(); i++) {
-            fleet = replace(fleet, REPLICAS.get(i), "server 127.0.0.1:" + replicaPorts[i] + " ");
+            fleet = replace(fleet, REPLICAS.get(i), "127.0.0.1:" + replicaPorts[i]);
         }
         Files.writeString(directory.resolve("sse-fleet.conf"), fleet);
         Files.writeString(directory.resolve("nginx.conf"), resource("nginx.conf"));

@@ -46,9 +46,9 @@ class RollingRestartIT {
             assertThat(new Metrics(second.uri("/")).openStreams()).as("streams on the second instance").isPositive();
 
             first = restart(first);
-            awaitAllStreamsOn(second);
+            awaitAllStreamsOn(second, clients);
             second = restart(second);
-            awaitAllStreamsOn(first);
+            awaitAllStreamsOn(first, clients);
 
             List<EventSourceClients.Client> results = clients.results(Duration.ofSeconds(120));
             assertThat(results).hasSize(CLIENTS);
@@ -79,9 +79,11 @@ class RollingRestartIT {
     }
 
     /** Every client resumed its stream on {@code app}, the other instance being restarted. */
-    private static void awaitAllStreamsOn(PackagedApp app) {
+    private static void awaitAllStreamsOn(PackagedApp app, EventSourceClients clients) {
         Metrics metrics = new Metrics(app.uri("/"));
-        Awaitility.await().atMost(SETTLE).until(() -> metrics.openStreams() == CLIENTS);
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(metrics.openStreams())
+                .as("streams on the instance on port %d (clients: %s)", app.port, clients.progress())
+                .isEqualTo(CLIENTS));
     }
 
     /** The stream of {@code seed} read in one go, straight from an instance: ids and messages. */
