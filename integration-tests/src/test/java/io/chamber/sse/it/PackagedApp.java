@@ -20,10 +20,13 @@ final class PackagedApp implements AutoCloseable {
 
     final int port;
     final Process process;
+    /** Where the app's console output goes. */
+    final Path log;
 
-    private PackagedApp(int port, Process process) {
+    private PackagedApp(int port, Process process, Path log) {
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
     static int freePort() throws IOException {
@@ -47,9 +50,9 @@ final class PackagedApp implements AutoCloseable {
         if (!Files.isExecutable(nativeImage)) {
             command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "app-" + port + "-" + System.nanoTime() + ".log").toFile()).start();
-        PackagedApp app = new PackagedApp(port, process);
+        Path log = Path.of("target", "app-" + port + "-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PackagedApp app = new PackagedApp(port, process, log);
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             try (SseClient client = SseClient.open(app.uri("/streaming/sse?status=204"))) {
                 return client.response().statusCode() == 204;

@@ -2,8 +2,10 @@ package io.chamber.sse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * gets SIGTERM mid-stream: it ends its streams cleanly with a short {@code retry:}, the clients reconnect through
  * nginx to the other instance and resume by {@code Last-Event-ID}; it is started again, then the other one gets
  * the same. Every client must receive exactly its uninterrupted seeded stream and stop on the 204 after its last
- * event.
+ * event, and no instance logs a warning or an error: reconnecting is normal.
  */
 class RollingRestartIT {
 
@@ -36,8 +38,9 @@ class RollingRestartIT {
     void everyClientReceivesItsWholeStreamAcrossARollingRestart() throws Exception {
         Path nginxExecutable = ExternalTools.nginx();
         Path node = ExternalTools.node();
-        PackagedApp first = start(PackagedApp.freePort());
-        PackagedApp second = start(PackagedApp.freePort());
+        List<PackagedApp> runs = new ArrayList<>();
+        PackagedApp first = start(PackagedApp.freePort(), runs);
+        PackagedApp second = start(PackagedApp.freePort(), runs);
         try (Nginx nginx = Nginx.start(nginxExecutable, PackagedApp.freePort(), first.port, second.port);
                 EventSourceClients clients = EventSourceClients.start(node, nginx.uri(STREAM), CLIENTS, FIRST_SEED,
                         Duration.ofSeconds(90))) {
@@ -45,9 +48,9 @@ class RollingRestartIT {
             assertThat(new Metrics(first.uri("/")).openStreams()).as("streams on the first instance").isPositive();
             assertThat(new Metrics(second.uri("/")).openStreams()).as("streams on the second instance").isPositive();
 
-            first = restart(first);
+            first = restart(first, runs);
             awaitAllStreamsOn(second, clients);
-            second = restart(second);
+            second = restart(second, runs);
             awaitAllStreamsOn(first, clients);
 
             List<EventSourceClients.Client> results = clients.results(Duration.ofSeconds(120));
@@ -65,17 +68,23 @@ class RollingRestartIT {
             first.close();
             second.close();
         }
+        for (PackagedApp run : runs) {
+            assertThat(Files.readAllLines(run.log)).as("WARN and ERROR lines in %s", run.log)
+                    .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
+        }
     }
 
-    private static PackagedApp start(int port) throws Exception {
-        return PackagedApp.start(port, "-Dquarkus.shutdown.timeout=10s");
+    private static PackagedApp start(int port, List<PackagedApp> runs) throws Exception {
+        PackagedApp app = PackagedApp.start(port, "-Dquarkus.shutdown.timeout=10s");
+        runs.add(app);
+        return app;
     }
 
     /** SIGTERM, then the same instance again on the same port, once the old one exited. */
-    private static PackagedApp restart(PackagedApp app) throws Exception {
+    private static PackagedApp restart(PackagedApp app, List<PackagedApp> runs) throws Exception {
         app.process.destroy();
         assertThat(app.process.waitFor(15, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
-        return start(app.port);
+        return start(app.port, runs);
     }
 
     /** Every client resumed its stream on {@code app}, the other instance being restarted. */
