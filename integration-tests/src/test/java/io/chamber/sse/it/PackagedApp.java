@@ -20,10 +20,13 @@ final class PackagedApp implements AutoCloseable {
 
     final int port;
     final Process process;
+    /** Where the app's console output goes. */
+    final Path log;
 
-    private PackagedApp(int port, Process process) {
+    private PackagedApp(int port, Process process, Path log) {
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
     static int freePort() throws IOException {
@@ -42,13 +45,14 @@ final class PackagedApp implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
         command.addAll(List.of(settings));
         if (!Files.isExecutable(nativeImage)) {
             command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "app-" + port + "-" + System.nanoTime() + ".log").toFile()).start();
-        PackagedApp app = new PackagedApp(port, process);
+        Path log = Path.of("target", "app-" + port + "-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PackagedApp app = new PackagedApp(port, process, log);
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             try (SseClient client = SseClient.open(app.uri("/streaming/sse?status=204"))) {
                 return client.response().statusCode() == 204;
@@ -58,7 +62,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
     @Override
