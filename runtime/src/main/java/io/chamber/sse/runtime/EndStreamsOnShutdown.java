@@ -6,8 +6,9 @@ import io.quarkus.runtime.shutdown.ShutdownListener;
 /**
  * When the application shuts down: first marks it as shutting down (so a readiness check turns DOWN and balancers
  * send new streams elsewhere, during {@code quarkus.shutdown.delay} if set), then ends every open stream cleanly
- * with a short reconnection hint (clients see a normal end and reconnect, to another instance) and lets the
- * shutdown go on once all are gone, or when {@code quarkus.shutdown.timeout} runs out.
+ * with a short reconnection hint (clients see a normal end and reconnect, to another instance), ends the streams
+ * applications serve from {@link EventGenerator} too, and lets the shutdown go on once all are gone, or when
+ * {@code quarkus.shutdown.timeout} runs out.
  */
 public class EndStreamsOnShutdown implements ShutdownListener {
 
@@ -19,6 +20,7 @@ public class EndStreamsOnShutdown implements ShutdownListener {
 
     @Override
     public void shutdown(ShutdownNotification notification) {
+        Arc.container().instance(Pauses.class).get().endAll();
         openStreams().endAll().whenComplete((ignored, failure) -> notification.done());
     }
 

@@ -46,7 +46,7 @@ public class EventGenerator {
 
     /**
      * The events described by {@code options}, each at its due time, until {@code count} or {@code duration} ends
-     * the stream. Each subscription is a new stream that starts at subscription time.
+     * the stream, or the application shuts down. Each subscription is a new stream that starts at subscription time.
      */
     public Multi<SseEvent> stream(StreamOptions options) {
         return Multi.createBy().repeating()
@@ -55,8 +55,8 @@ public class EventGenerator {
                 .until(event -> event == END);
     }
 
-    private static SseEvent nextOrEnd(StreamCursor cursor) {
+    private SseEvent nextOrEnd(StreamCursor cursor) {
         long now = System.nanoTime();
-        return cursor.finished(now) ? END : cursor.next(now);
+        return pauses.ended() || cursor.finished(now) ? END : cursor.next(now);
     }
 }

@@ -122,8 +122,8 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
             StreamRequest stream) {
         MultiMap headers = response.setChunked(true).headers();
         headers.set(CONTENT_TYPE, EVENT_STREAM).set(CACHE_CONTROL, NO_CACHE);
-        if (request.version() == HttpVersion.HTTP_1_1) {
-            headers.set(CONNECTION, KEEP_ALIVE);
+        if (request.version() == HttpVersion.HTTP_1_1 && !headers.contains(CONNECTION)) {
+            headers.set(CONNECTION, KEEP_ALIVE); // unless Quarkus's graceful shutdown has set "close"
         }
         if (stream.accelBufferingHeader()) {
             headers.set(ACCEL_BUFFERING, NO);
