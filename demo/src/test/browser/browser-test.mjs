@@ -60,6 +60,7 @@ function eventRows(page) {
     message: row.cells[3].textContent,
     elapsed: row.cells[4].textContent,
     arrived: row.cells[0].textContent,
+    delay: row.cells[5].textContent,
   })));
 }
 
@@ -97,6 +98,63 @@ test('the demo page starts a stream and renders its events', async () => {
   }
   assert.equal(await page.textContent('[data-testid="event-count"]'), '3');
   assert.equal(await page.textContent('[data-testid="last-event-id"]'), rows[2].id);
+  await page.close();
+});
+
+test('lab parameters: a quirky, split stream with echo shows the request, then exactly the manifest\'s events', async () => {
+  const page = await openViewer('seed=7&count=3&interval=50ms&retry=100');
+  for (const quirk of ['crlf', 'multiline', 'utf8']) {
+    await page.check(`input[name="quirk"][value="${quirk}"]`);
+  }
+  await page.selectOption('select[name="split"]', 'line');
+  await page.check('input[name="echo"]');
+  const query = 'interval=50ms&seed=7&count=3&retry=100&quirk=crlf,multiline,utf8&split=line';
+  const streamPath = `/streaming/sse?${query}&echo=request`;
+  assert.equal(await page.textContent('[data-testid="curl-command"]'), `curl -N '${baseUrl.origin}${streamPath}'`);
+
+  await page.click('[data-testid="start"]');
+  // Three events, the end of the stream, a reconnect answered 204 because count=3 is reached.
+  await waitForState(page, 'closed');
+  const [request, ...events] = await eventRows(page);
+
+  // The request as the server saw it: the page's EventSource request, with the Accept header EventSource sends.
+  assert.equal(request.event, 'request');
+  assert.equal(request.id, '');
+  assert.ok(request.message.startsWith(`GET ${streamPath} HTTP/1.1 from `), request.message);
+  assert.match(request.message, / · Accept: text\/event-stream( · |$)/);
+
+  // /expected refuses echo (it differs per client), so the manifest link is followed without it.
+  await page.uncheck('input[name="echo"]');
+  const [manifestPage] = await Promise.all([page.waitForEvent('popup'), page.click('[data-testid="manifest-link"]')]);
+  await manifestPage.waitForLoadState();
+  assert.equal(manifestPage.url(), new URL(`/streaming/sse/expected?${query}`, baseUrl).href);
+  const manifest = JSON.parse(await manifestPage.locator('pre').first().textContent());
+  await manifestPage.close();
+
+  assert.equal(manifest.events.length, 3);
+  assert.deepEqual(events.map(({ id, event, message }) => ({ id, event, message })),
+    manifest.events.map(({ lastEventId, type, data }) => ({ id: lastEventId, event: type, message: JSON.parse(data).message })));
+  events.forEach((event) => assert.ok(event.message.endsWith(' é€😀'), event.message));
+  assert.equal(await page.textContent('[data-testid="last-event-id"]'), manifest.lastEventId);
+  await page.close();
+});
+
+test('gzip=1 and stamp=1 from a shared link: the browser inflates the stream, the page shows each delay', async () => {
+  const page = await openViewer('count=2&interval=100ms&retry=100&stamp=1&gzip=1');
+  assert.ok(await page.isChecked('input[name="gzip"]'));
+  assert.ok(await page.isChecked('input[name="stamp"]'));
+  assert.equal(await page.textContent('[data-testid="curl-command"]'),
+    `curl -N --compressed '${baseUrl.origin}/streaming/sse?interval=100ms&count=2&retry=100&stamp=1&gzip=1'`);
+  await page.click('[data-testid="start"]');
+  await waitForState(page, 'closed');
+  const rows = await eventRows(page);
+  assert.equal(rows.length, 2);
+  for (const row of rows) {
+    assert.match(row.message, /^[0-9A-Za-z]{10,50}$/);
+    // arrival minus the server's send time; browser and server share this machine's clock
+    assert.match(row.delay, /^-?\d+\.\d$/);
+    assert.ok(Number(row.delay) > -5 && Number(row.delay) < 1000, `delay ${row.delay} ms`);
+  }
   await page.close();
 });
 

@@ -80,7 +80,25 @@ test('the Chamber SSE card opens its Live stream page in the Dev UI, which plays
   const reconnect = await stream.locator('tbody tr.note').textContent();
   assert.match(reconnect, new RegExp(`reconnecting with Last-Event-ID ${expectedIds[4]}`));
 
-  assert.deepEqual(pageErrors, []);
   await page.screenshot({ path: join(screenshots, 'dev-ui-live-stream.png') });
+
+  // Conformance lab parameters reach the curl line and the stream: quirks do not change what EventSource
+  // dispatches, and echo=request comes first with the request as the server saw it.
+  await stream.locator('input[name="quirk"]').fill('crlf,multiline');
+  await stream.locator('select[name="echo"]').selectOption('request');
+  const labQuery = 'interval=200ms&count=5&event=tick&seed=7&retry=500&quirk=crlf,multiline&echo=request';
+  assert.equal(await stream.locator('code.curl').textContent(),
+    `curl -N '${new URL(`streaming/sse?${labQuery}`, baseUrl).href}'`);
+  await stream.getByRole('button', { name: 'Clear' }).click();
+  await stream.getByRole('button', { name: 'Start' }).click();
+  await stream.getByText('closed · 6 events').waitFor(WAIT);
+  const labRows = await stream.locator('tbody tr:not(.info):not(.note):not(.error)').evaluateAll((trs) => trs.reverse()
+    .map((tr) => ({ id: tr.cells[2].textContent, event: tr.cells[3].textContent, message: tr.cells[4].textContent })));
+  assert.equal(labRows[0].event, 'request');
+  assert.equal(labRows[0].id, '');
+  assert.ok(labRows[0].message.startsWith(`GET /streaming/sse?${labQuery} HTTP/1.1 from `), labRows[0].message);
+  assert.deepEqual(labRows.slice(1).map((row) => row.id), expectedIds);
+
+  assert.deepEqual(pageErrors, []);
   await context.close();
 });

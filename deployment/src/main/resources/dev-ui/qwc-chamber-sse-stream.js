@@ -1,6 +1,9 @@
 import { LitElement, html, css } from 'lit';
 import { ssePath } from 'build-time-data';
 
+const QUIRKS = 'bom, crlf, cr, mixed-newlines, multiline, no-space, extra-space, unknown-field, bare-field, comment, '
+    + 'id-null, empty-id, retry-bogus, empty-data, trailing-partial, utf8';
+// [name, default, hint, choices]: a text field, or with choices a select whose empty option shows the hint.
 const PARAMETERS = [
     ['interval', '1s..5s', 'pause: 250ms, 2s, 100ms..2s, 0'],
     ['count', '', 'end after N events'],
@@ -15,6 +18,14 @@ const PARAMETERS = [
     ['fail_after', '', 'close cleanly after N'],
     ['drop_after', '', 'break connection after N'],
     ['status', '', 'answer with status'],
+    ['quirk', '', 'crlf,comment,… (see tooltip)'],
+    ['split', '', 'split: none', ['byte', 'line', 'mid-crlf', 'mid-utf8', 'random']],
+    ['id_fault', '', 'id_fault: none', ['dup', 'skip', 'reorder']],
+    ['id_fault_every', '', 'every Nth event: 10'],
+    ['echo', '', 'echo: off', ['request']],
+    ['stamp', '', 'stamp: off', ['1']],
+    ['gzip', '', 'gzip: off', ['1']],
+    ['accel_buffering', '', 'X-Accel-Buffering: no', ['omit']],
 ];
 const MAX_ROWS = 200;
 
@@ -25,7 +36,7 @@ export class QwcChamberSseStream extends LitElement {
         :host { display: flex; flex-direction: column; gap: 12px; padding: 12px; }
         form { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 8px; }
         label { display: flex; flex-direction: column; font-size: var(--lumo-font-size-s, 0.875rem); gap: 2px; }
-        input { font: inherit; padding: 4px 6px; border: 1px solid var(--lumo-contrast-30pct, #b0b7c3); border-radius: 4px;
+        input, select { font: inherit; padding: 4px 6px; border: 1px solid var(--lumo-contrast-30pct, #b0b7c3); border-radius: 4px;
                 background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #1f2937); }
         .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
         button { font: inherit; padding: 4px 12px; cursor: pointer; border-radius: 4px;
@@ -65,9 +76,16 @@ export class QwcChamberSseStream extends LitElement {
     render() {
         return html`
             <form @input=${this._changed} @submit=${e => { e.preventDefault(); this._start(); }}>
-                ${PARAMETERS.map(([name, , hint]) => html`
+                ${PARAMETERS.map(([name, , hint, choices]) => html`
                     <label>${name}
-                        <input name=${name} .value=${this._values[name]} placeholder=${hint}>
+                        ${choices
+                            ? html`<select name=${name}>
+                                  <option value="" ?selected=${this._values[name] === ''}>${hint}</option>
+                                  ${choices.map(choice => html`
+                                      <option ?selected=${this._values[name] === choice}>${choice}</option>`)}
+                              </select>`
+                            : html`<input name=${name} .value=${this._values[name]} placeholder=${hint}
+                                      title=${name === 'quirk' ? 'comma-separated: ' + QUIRKS : hint}>`}
                     </label>`)}
             </form>
             <div class="bar">
@@ -79,6 +97,8 @@ export class QwcChamberSseStream extends LitElement {
             <div class="bar">
                 <code class="curl">${this._curl()}</code>
                 <button @click=${() => navigator.clipboard.writeText(this._curl())}>Copy curl</button>
+                <a href=${ssePath + '/expected' + (this._query() ? '?' + this._query() : '')} target="_blank"
+                   title="what a conforming EventSource must dispatch; needs seed and count">Manifest</a>
             </div>
             <table>
                 <thead><tr><th>arrived</th><th>+ms</th><th>id</th><th>event</th><th>message</th><th>elapsed</th></tr></thead>
@@ -101,7 +121,8 @@ export class QwcChamberSseStream extends LitElement {
                 query.set(name, value);
             }
         }
-        return query.toString();
+        // a comma means the same to the server plain or as %2C; plain keeps quirk lists readable
+        return query.toString().replaceAll('%2C', ',');
     }
 
     _url() {
@@ -110,7 +131,8 @@ export class QwcChamberSseStream extends LitElement {
     }
 
     _curl() {
-        return `curl -N '${new URL(this._url(), window.location.origin)}'`;
+        const compressed = this._values.gzip === '1' ? ' --compressed' : '';
+        return `curl -N${compressed} '${new URL(this._url(), window.location.origin)}'`;
     }
 
     _start() {
@@ -121,8 +143,9 @@ export class QwcChamberSseStream extends LitElement {
         this._previousArrival = null;
         const eventName = this._values.event || 'random';
         source.onopen = () => { this._state = 'open'; this._note('info', 'connected'); };
-        source.addEventListener(eventName, e => this._event(e));
-        source.onmessage = e => this._event(e);
+        for (const type of new Set([eventName, 'message', 'request'])) {
+            source.addEventListener(type, e => this._event(e));
+        }
         source.onerror = () => {
             if (source.readyState === EventSource.CLOSED) {
                 this._state = 'closed';
@@ -146,6 +169,10 @@ export class QwcChamberSseStream extends LitElement {
         const now = performance.now();
         let payload = {};
         try { payload = JSON.parse(e.data); } catch (ignored) { payload = { message: e.data }; }
+        if (e.type === 'request') {
+            // echo=request: the request as the server saw it
+            payload = { message: `${payload.method} ${payload.target} ${payload.httpVersion} from ${payload.remoteAddress}` };
+        }
         this._lastId = e.lastEventId;
         this._count++;
         this._add({

@@ -13,6 +13,7 @@ const eventCountView = document.querySelector('[data-testid="event-count"]');
 const reconnectCountView = document.querySelector('[data-testid="reconnect-count"]');
 const lastEventIdView = document.querySelector('[data-testid="last-event-id"]');
 const curlView = document.querySelector('[data-testid="curl-command"]');
+const manifestLink = document.querySelector('[data-testid="manifest-link"]');
 const log = document.querySelector('[data-testid="log"]');
 
 let source = null;
@@ -22,14 +23,16 @@ let lastEventId = '';
 // The Last-Event-ID the browser sends on its pending reconnect, or null when none is pending.
 let reconnectingWith = null;
 
+// The form as a query string; the ticked quirks make one comma-separated quirk parameter.
 function queryString() {
-  const query = new URLSearchParams();
+  const values = new Map();
   for (const [name, value] of new FormData(form)) {
     if (value.trim() !== '') {
-      query.set(name, value.trim());
+      values.set(name, values.has(name) ? values.get(name) + ',' + value.trim() : value.trim());
     }
   }
-  return query.toString();
+  // A comma means the same to the server written plain or as %2C; plain keeps quirk lists readable.
+  return new URLSearchParams([...values]).toString().replaceAll('%2C', ',');
 }
 
 function streamUrl() {
@@ -38,7 +41,10 @@ function streamUrl() {
 }
 
 function showCurlCommand() {
-  curlView.textContent = `curl -N '${location.origin}${streamUrl()}'`;
+  const compressed = form.elements.gzip.checked ? ' --compressed' : '';
+  curlView.textContent = `curl -N${compressed} '${location.origin}${streamUrl()}'`;
+  const query = queryString();
+  manifestLink.href = ENDPOINT + '/expected' + (query ? '?' + query : '');
 }
 
 function showState() {
@@ -77,22 +83,36 @@ function addRow(cells, attributes) {
 
 function addNote(kind, text, attributes = {}) {
   const row = addRow([arrivalTime(), text], { 'data-testid': kind + '-row', class: kind, ...attributes });
-  row.cells[1].colSpan = 4;
+  row.cells[1].colSpan = 5;
+}
+
+// echo=request: the request as the server saw it, on one line.
+function describeRequest({ method, target, httpVersion, remoteAddress, headers }) {
+  return `${method} ${target} ${httpVersion} from ${remoteAddress} · `
+    + headers.map(([name, value]) => `${name}: ${value}`).join(' · ');
 }
 
 function onEvent(event) {
   let message = event.data;
   let elapsed = '';
+  let delay = '';
   try {
     const payload = JSON.parse(event.data);
-    message = payload.message;
-    elapsed = payload.elapsed.toFixed(6);
+    if (event.type === 'request') {
+      message = describeRequest(payload);
+    } else {
+      message = payload.message;
+      elapsed = payload.elapsed.toFixed(6);
+      if (payload.sent !== undefined) {
+        delay = (Date.now() - payload.sent / 1000).toFixed(1);
+      }
+    }
   } catch {
     // not our JSON payload: show the data as it came
   }
   eventCount++;
   lastEventId = event.lastEventId;
-  addRow([arrivalTime(), event.lastEventId, event.type, message, elapsed],
+  addRow([arrivalTime(), event.lastEventId, event.type, message, elapsed, delay],
     { 'data-testid': 'event-row', 'data-id': event.lastEventId, 'data-event': event.type, class: 'event' });
   showCounters();
 }
@@ -146,9 +166,8 @@ function start() {
   stop();
   const name = form.elements.event.value.trim() || 'random';
   source = new EventSource(streamUrl());
-  source.addEventListener(name, onEvent);
-  if (name !== 'message') {
-    source.addEventListener('message', onEvent);
+  for (const type of new Set([name, 'message', 'request'])) {
+    source.addEventListener(type, onEvent);
   }
   source.addEventListener('open', onOpen);
   source.addEventListener('error', onError);
@@ -176,7 +195,12 @@ function clear() {
 
 // The page's own query string fills the form, so a viewer URL can be shared.
 for (const [name, value] of new URLSearchParams(location.search)) {
-  if (form.elements[name]) {
+  if (name === 'quirk') {
+    const quirks = value.split(',').map((quirk) => quirk.trim());
+    form.querySelectorAll('input[name="quirk"]').forEach((box) => { box.checked = quirks.includes(box.value); });
+  } else if (form.elements[name]?.type === 'checkbox') {
+    form.elements[name].checked = form.elements[name].value === value;
+  } else if (form.elements[name]) {
     form.elements[name].value = value;
   }
 }
@@ -186,6 +210,7 @@ form.addEventListener('submit', (event) => {
   start();
 });
 form.addEventListener('input', showCurlCommand);
+form.addEventListener('change', showCurlCommand);
 stopButton.addEventListener('click', stop);
 clearButton.addEventListener('click', clear);
 showCurlCommand();
