@@ -36,7 +36,7 @@ final class Problems {
     static void methodNotAllowed(HttpServerResponse response, String method, String allowed) {
         response.putHeader("Allow", allowed);
         send(response, problem("urn:chamber-sse:method-not-allowed", "Method not allowed", 405,
-                "The stream answers " + allowed + ", not " + method));
+                "This endpoint answers " + allowed + ", not " + method));
     }
 
     private static Map<String, Object> problem(String type, String title, int status, String detail) {

@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -147,7 +148,9 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
         List<List<String>> headers = new ArrayList<>();
         request.headers().forEach(header -> headers.add(List.of(header.getKey(), header.getValue())));
         seen.put("headers", headers);
-        seen.put("remoteAddress", String.valueOf(request.connection().remoteAddress()));
+        SocketAddress peer = request.connection().remoteAddress();
+        String host = peer.hostAddress();
+        seen.put("remoteAddress", (host.contains(":") ? "[" + host + "]" : host) + ":" + peer.port());
         try {
             return JSON.writeValueAsString(seen);
         } catch (JsonProcessingException e) {
