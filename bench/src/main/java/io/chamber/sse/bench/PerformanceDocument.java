@@ -79,9 +79,10 @@ public final class PerformanceDocument {
         md.append("| nginx | ").append(machine.nginx()).append(" |\n\n");
         md.append("Each server runs pinned to CPU 0 (`taskset -c 0`) and is started afresh for every scenario "
                 + "(scenario 3 runs again on the server of scenario 2): "
-                + "the demo app as `java " + (jvmOptions.isBlank() ? "" : jvmOptions + " ")
-                + "-jar demo/target/quarkus-app/quarkus-run.jar` (" + (jvmOptions.isBlank() ? "default JVM options"
-                        : "otherwise default JVM options") + ") "
+                + "the demo app from `demo/target/quarkus-app` as `java -XX:SharedArchiveFile=app-cds.jsa "
+                + (jvmOptions.isBlank() ? "" : jvmOptions + " ") + "-jar quarkus-run.jar` (the AppCDS archive the "
+                + "build writes; " + (jvmOptions.isBlank() ? "default JVM options"
+                        : "otherwise default JVM options") + ", Netty's epoll transport by the demo's configuration) "
                 + "and `-Dquarkus.chamber.sse.max-streams=20000`, the peer with one nginx worker. "
                 + "The load client (`bench/target/chamber-sse-bench.jar`, one Vert.x event loop) runs pinned to CPU 1. "
                 + "All traffic is on 127.0.0.1.\n\n");
