@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.chamber.sse.testsupport.ExternalTools;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BrowserTest {
 
+    static final Path SCRIPTS = Path.of("src", "test", "browser").toAbsolutePath();
     private static final Path SCREENSHOT = Path.of("target", "browser", "demo.png").toAbsolutePath();
 
     @TestHTTPResource("/")
@@ -24,9 +26,11 @@ class BrowserTest {
 
     @Test
     void demoWorksInARealBrowser() throws Exception {
+        ExternalTools.chromium();
+        Path node = ExternalTools.node();
         Files.deleteIfExists(SCREENSHOT);
 
-        int exitCode = NodeScripts.run("browser-test.mjs", List.of(demo.toString()),
+        int exitCode = ExternalTools.run(List.of(node.toString(), "browser-test.mjs", demo.toString()), SCRIPTS,
                 Map.of("SCREENSHOT", SCREENSHOT.toString()), 180);
 
         assertThat(exitCode).as("exit code of node browser-test.mjs (its output is in the test log)").isZero();

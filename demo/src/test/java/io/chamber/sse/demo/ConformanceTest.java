@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.chamber.sse.testsupport.ExternalTools;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,7 +25,9 @@ class ConformanceTest {
 
     @Test
     void realClientsDispatchWhatTheManifestSays() throws Exception {
-        int exitCode = NodeScripts.run("conformance-test.mjs", List.of(demo.toString()), Map.of(), 300);
+        ExternalTools.chromium();
+        int exitCode = ExternalTools.run(List.of(ExternalTools.node().toString(), "conformance-test.mjs",
+                demo.toString()), BrowserTest.SCRIPTS, Map.of(), 300);
 
         assertThat(exitCode).as("exit code of node conformance-test.mjs (its output is in the test log)").isZero();
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chamber.sse.testsupport.ExternalTools;
+
 /**
  * A rolling restart behind a real nginx loses no event. Two packaged instances behind nginx (the configuration
  * docs/running-a-fleet.md recommends), 200 real EventSource clients on seeded streams with a count. One instance
