@@ -1,9 +1,5 @@
 package io.chamber.sse.runtime.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import io.chamber.sse.runtime.ChamberSseConfig;
 import io.chamber.sse.runtime.stream.ExpectedEvents;
 import io.chamber.sse.runtime.stream.StreamOptions;
@@ -20,7 +16,6 @@ public final class ExpectedEventsHandler implements Handler<RoutingContext> {
 
     /** The longest stream a manifest describes. */
     static final long MAX_EVENTS = 10_000;
-    private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     private final StreamOptionsParser parser;
 
@@ -40,14 +35,8 @@ public final class ExpectedEventsHandler implements Handler<RoutingContext> {
             Problems.invalidParameter(context.response(), e);
             return;
         }
-        byte[] manifest;
-        try {
-            manifest = JSON.writeValueAsBytes(ExpectedEvents.of(stream.options()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a manifest of strings, numbers and lists is always JSON", e);
-        }
         context.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
-                .end(Buffer.buffer(manifest));
+                .end(Buffer.buffer(Json.bytes(ExpectedEvents.of(stream.options()))));
     }
 
     private static void describable(StreamRequest stream) {

@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Refused stream requests, answered with an RFC 9457 problem body ({@code application/problem+json}). */
 final class Problems {
-
-    private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     private Problems() {
     }
@@ -49,14 +43,8 @@ final class Problems {
     }
 
     private static void send(HttpServerResponse response, Map<String, Object> problem) {
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem of strings and numbers is always JSON", e);
-        }
         response.setStatusCode((Integer) problem.get("status"))
                 .putHeader("Content-Type", "application/problem+json")
-                .end(Buffer.buffer(body));
+                .end(Buffer.buffer(Json.bytes(problem)));
     }
 }

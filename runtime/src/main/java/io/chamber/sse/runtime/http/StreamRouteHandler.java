@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import io.chamber.sse.runtime.ChamberSseConfig;
 import io.chamber.sse.runtime.OpenStreams;
 import io.chamber.sse.runtime.stream.FrameCuts;
@@ -47,7 +43,6 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
     private static final CharSequence KEEP_ALIVE = HttpHeaders.createOptimized("keep-alive");
     private static final CharSequence NO = HttpHeaders.createOptimized("no");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
-    private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     private final StreamOptionsParser parser;
     private final OpenStreams openStreams;
@@ -151,11 +146,7 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
         SocketAddress peer = request.connection().remoteAddress();
         String host = peer.hostAddress();
         seen.put("remoteAddress", (host.contains(":") ? "[" + host + "]" : host) + ":" + peer.port());
-        try {
-            return JSON.writeValueAsString(seen);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("strings and lists are always JSON", e);
-        }
+        return Json.text(seen);
     }
 
     /** Lets browsers send any header cross-origin, {@code Last-Event-ID} above all. */
