@@ -16,10 +16,27 @@ final class QuirkyWireFormat implements WireFormat {
     private static final byte[] CRLF = { '\r', '\n' };
     /** A lone CR never comes right before a lone LF: the two would read as one CR LF line end. */
     private static final byte[][] MIXED = { CR, CRLF, LF };
+    private static final byte[] ID = ascii("id");
+    private static final byte[] EVENT = ascii("event");
+    private static final byte[] DATA = ascii("data");
+    private static final byte[] RETRY = ascii("retry");
+    private static final byte[] UNKNOWN = ascii("chamber");
+    private static final byte[] UNKNOWN_VALUE = ascii("an unknown field, ignored");
+    private static final byte[] NUL_ID_PREFIX = ascii("nul\u0000");
+    private static final byte[] BOGUS_RETRY = ascii("2000x");
+    private static final byte[] NOTHING = {};
+    private static final byte[] BETWEEN_FIELDS = ascii(" a comment between fields");
+    private static final byte[] HEARTBEAT = ascii(" heartbeat");
+    private static final byte[] PARTIAL = ascii("a partial event, never ended by a blank line");
+    private static final byte[] MESSAGE = ascii("\"message\": \"");
+    private static final byte[] MESSAGE_END = ascii("\",");
+    private static final byte[] ELAPSED = ascii(" \"elapsed\": ");
+    private static final byte[] SENT = ascii(", \"sent\": ");
 
     private final StreamOptions options;
     private final WireShape shape;
     private final byte[] fixedMessage;
+    private final byte[] eventName;
     private final Frame payload = new Frame(128);
     private int lineEnds;
 
@@ -27,6 +44,7 @@ final class QuirkyWireFormat implements WireFormat {
         this.options = options;
         this.shape = options.shape();
         this.fixedMessage = SseWireFormat.fixedMessage(options);
+        this.eventName = utf8(options.eventName());
     }
 
     @Override
@@ -41,7 +59,7 @@ final class QuirkyWireFormat implements WireFormat {
             lineEnd(out);
         }
         if (options.retryMillis() >= 0) {
-            field(out, "retry", ascii(Long.toString(options.retryMillis())));
+            field(out, RETRY, ascii(Long.toString(options.retryMillis())));
             lineEnd(out);
         }
     }
@@ -49,52 +67,52 @@ final class QuirkyWireFormat implements WireFormat {
     @Override
     public void appendEvent(Frame out, long idSequence, EventRandomness random, long elapsedMicros, long sentMicros) {
         if (shape.has(Quirk.UNKNOWN_FIELD)) {
-            field(out, "chamber", ascii("an unknown field, ignored"));
+            field(out, UNKNOWN, UNKNOWN_VALUE);
         }
         if (idSequence >= 0) {
             byte[] id = ascii(EventIds.encode(options.seed(), idSequence));
-            field(out, "id", shape.has(Quirk.EMPTY_ID) && idSequence % 2 == 1 ? new byte[0] : id);
+            field(out, ID, shape.has(Quirk.EMPTY_ID) && idSequence % 2 == 1 ? NOTHING : id);
             if (shape.has(Quirk.ID_NULL)) {
-                field(out, "id", concat(ascii("nul\u0000"), id));
+                field(out, ID, concat(NUL_ID_PREFIX, id));
             }
         }
         betweenFields(out);
-        field(out, "event", utf8(options.eventName()));
+        field(out, EVENT, eventName);
         betweenFields(out);
         if (shape.has(Quirk.RETRY_BOGUS)) {
-            field(out, "retry", ascii("2000x"));
+            field(out, RETRY, BOGUS_RETRY);
         }
         if (shape.has(Quirk.BARE_FIELD)) {
-            out.append(ascii("data"));
+            out.append(DATA);
             lineEnd(out);
         }
         data(out, payload(random, elapsedMicros, sentMicros));
         lineEnd(out);
         if (shape.has(Quirk.EMPTY_DATA)) {
-            field(out, "event", utf8(options.eventName()));
+            field(out, EVENT, eventName);
             lineEnd(out);
         }
     }
 
     @Override
     public void appendEvent(Frame out, String type, String data) {
-        field(out, "event", utf8(type));
-        field(out, "data", utf8(data));
+        field(out, EVENT, utf8(type));
+        field(out, DATA, utf8(data));
         lineEnd(out);
     }
 
     @Override
     public void appendHeartbeat(Frame out) {
-        comment(out, ascii(" heartbeat"));
+        comment(out, HEARTBEAT);
         lineEnd(out);
     }
 
     @Override
     public void appendEnd(Frame out, long nextIdSequence) {
         if (shape.has(Quirk.TRAILING_PARTIAL)) {
-            field(out, "id", ascii(EventIds.encode(options.seed(), nextIdSequence)));
-            field(out, "event", utf8(options.eventName()));
-            field(out, "data", ascii("a partial event, never ended by a blank line"));
+            field(out, ID, ascii(EventIds.encode(options.seed(), nextIdSequence)));
+            field(out, EVENT, eventName);
+            field(out, DATA, PARTIAL);
         }
     }
 
@@ -102,15 +120,15 @@ final class QuirkyWireFormat implements WireFormat {
     private byte[][] payload(EventRandomness random, long elapsedMicros, long sentMicros) {
         payload.clear().append((byte) '{');
         int opened = payload.length();
-        payload.append(ascii("\"message\": \""));
+        payload.append(MESSAGE);
         SseWireFormat.appendMessage(payload, options, fixedMessage, random);
-        payload.append(ascii("\","));
+        payload.append(MESSAGE_END);
         int message = payload.length();
-        payload.append(ascii(" \"elapsed\": "));
+        payload.append(ELAPSED);
         SseWireFormat.appendSeconds(payload, elapsedMicros);
         int elapsed = payload.length();
         if (sentMicros >= 0) {
-            payload.append(ascii(", \"sent\": "));
+            payload.append(SENT);
             SseWireFormat.appendWhole(payload, sentMicros);
         }
         int sent = payload.length();
@@ -127,17 +145,17 @@ final class QuirkyWireFormat implements WireFormat {
     private void data(Frame out, byte[][] lines) {
         for (byte[] line : lines) {
             if (line.length > 0) {
-                field(out, "data", line);
+                field(out, DATA, line);
             }
         }
     }
 
     /** {@code name: value} and a line end, with the spacing quirks. */
-    private void field(Frame out, String name, byte[] value) {
-        out.append(ascii(name)).append((byte) ':');
+    private void field(Frame out, byte[] name, byte[] value) {
+        out.append(name).append((byte) ':');
         if (!shape.has(Quirk.NO_SPACE)) {
             out.append((byte) ' ');
-            if (shape.has(Quirk.EXTRA_SPACE) && name.equals("data")) {
+            if (shape.has(Quirk.EXTRA_SPACE) && name == DATA) {
                 out.append((byte) ' ');
             }
         }
@@ -152,7 +170,7 @@ final class QuirkyWireFormat implements WireFormat {
 
     private void betweenFields(Frame out) {
         if (shape.has(Quirk.COMMENT)) {
-            comment(out, ascii(" a comment between fields"));
+            comment(out, BETWEEN_FIELDS);
         }
     }
 
