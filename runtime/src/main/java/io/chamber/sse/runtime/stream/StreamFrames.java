@@ -63,11 +63,8 @@ public final class StreamFrames {
     /** The step at {@code nowNanos}; for {@link Step#WRITE}, {@code out} holds the frame. */
     public Step next(long nowNanos, Frame out) {
         eventsInFrame = 0;
-        if (reached(options.dropAfter()) && nowNanos - lastWriteNanos >= DROP_GRACE_NANOS) {
-            return Step.DROP;
-        }
         if (reached(options.dropAfter())) {
-            return Step.WAIT;
+            return nowNanos - lastWriteNanos >= DROP_GRACE_NANOS ? Step.DROP : Step.WAIT;
         }
         if (reached(options.failAfter()) || cursor.finished(nowNanos)) {
             return Step.END;
