@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.chamber.sse.runtime.OpenStreams;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,18 +27,11 @@ import io.quarkus.test.junit.TestProfile;
  * and gives its place back, and nothing is logged at WARN or ERROR: leaving is normal.
  */
 @QuarkusTest
-@TestProfile(LeavingClientsTest.ThousandStreams.class)
+@TestProfile(ConnectionChurnTest.ThousandStreams.class)
 class LeavingClientsTest {
 
-    static final int WAVE = 1000;
+    static final int WAVE = ConnectionChurnTest.WAVE;
     static final int WAVES = 2;
-
-    public static class ThousandStreams implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.chamber.sse.max-streams", String.valueOf(WAVE));
-        }
-    }
 
     static WarningLog warnings;
 
