@@ -5,23 +5,19 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, errors } from 'playwright-core';
+import { errors } from 'playwright-core';
+import { launchChromium } from '../../../../test-support/src/main/js/chromium.mjs';
 
 const baseUrl = new URL(process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:8000/');
 const screenshotPath = process.env.SCREENSHOT
     ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'browser', 'demo.png');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const WAIT = { timeout: 10_000 };
 const HEX_ID = /^[0-9a-f]{32}$/;
 
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

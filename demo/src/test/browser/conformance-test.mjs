@@ -6,11 +6,10 @@
 // Usage: node conformance-test.mjs [base URL]   (or BASE_URL=...; default http://localhost:8000/)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../../test-support/src/main/js/chromium.mjs';
 import { EventSource } from 'eventsource';
 
 const baseUrl = new URL(process.argv[2] ?? process.env.BASE_URL ?? 'http://localhost:8000/');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const STREAM = new URL('streaming/sse', baseUrl);
 const QUIRKS = ['bom', 'crlf', 'cr', 'mixed-newlines', 'multiline', 'no-space', 'extra-space', 'unknown-field',
   'bare-field', 'comment', 'id-null', 'empty-id', 'retry-bogus', 'empty-data', 'trailing-partial', 'utf8'];
@@ -91,11 +90,7 @@ let browser;
 let page;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(baseUrl.href);
