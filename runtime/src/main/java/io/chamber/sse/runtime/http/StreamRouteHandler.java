@@ -82,9 +82,10 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
             frames.withFirstEvent("request", echo(request));
         }
         EventExecutor loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
-        new LiveStream(frames, streamHeaders(request, response, stream), wheels.computeIfAbsent(loop, TimerWheel::new),
-                openStreams, options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
-                stream.gzip() ? new GzipFraming() : null).start();
+        TimerWheel wheel = wheels.computeIfAbsent(loop, TimerWheel::new);
+        new LiveStream(frames, streamHeaders(request, response, stream), wheel, openStreams,
+                options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
+                stream.gzip() ? wheel.gzipFraming() : null).start();
     }
 
     /**
