@@ -31,6 +31,7 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     private final HttpServerResponse response;
     private final TimerWheel wheel;
     private final OpenStreams openStreams;
+    private final long weight;
     private final FrameCuts cuts;
     private final GzipFraming gzip;
     /** The frame being written in pieces (a copy: the event loop's frame is shared), and where the next starts. */
@@ -41,11 +42,12 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     private boolean over;
 
     LiveStream(StreamFrames frames, HttpServerResponse response, TimerWheel wheel, OpenStreams openStreams,
-            FrameCuts cuts, GzipFraming gzip) {
+            long weight, FrameCuts cuts, GzipFraming gzip) {
         this.frames = frames;
         this.response = response;
         this.wheel = wheel;
         this.openStreams = openStreams;
+        this.weight = weight;
         this.cuts = cuts;
         this.gzip = gzip;
     }
@@ -78,6 +80,11 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
             SseWireFormat.appendRetry(frame, retryMillis);
             finish(frame);
         });
+    }
+
+    @Override
+    public long weight() {
+        return weight;
     }
 
     private void step() {

@@ -23,7 +23,7 @@ public final class StreamFrames {
     }
 
     /** A frame of due events grows to about this size before it is written. */
-    static final int BATCH_BYTES = 16 * 1024;
+    public static final int BATCH_BYTES = 16 * 1024;
     /**
      * The drop comes this long after the last event: a client may discard data that arrives together with a broken
      * connection (Chromium does), and the events before a drop must arrive.
