@@ -60,7 +60,6 @@ class StreamMemoryIT {
                 new Kind("fire-hose (interval=0), client not reading", "interval=0", Map.of(), false),
                 new Kind("fire-hose, data=1024 characters, client not reading", "interval=0&data=" + DATA, Map.of(),
                         false),
-                new Kind("fire-hose, split=byte, client not reading", "interval=0&split=byte", Map.of(), false),
                 new Kind("fire-hose, gzip=1, client not reading", "interval=0&gzip=1", Map.of(), false));
         Map<Kind, Cost> costs = new LinkedHashMap<>();
         measure(kinds.stream().filter(Kind::reads).toList(), costs);

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.chamber.sse.runtime.stream.StreamFrames;
 import io.chamber.sse.runtime.stream.StreamOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * The most memory one stream may hold at any time, reckoned from its request before it starts: what it reserves
@@ -26,6 +27,8 @@ final class StreamWeight {
      * that filled it.
      */
     static final int WRITE_QUEUE_BYTES = 16 * 1024;
+    /** Over HTTP/2 a stream's queue is bounded by its flow-control window instead (Vert.x's default: 64 KB). */
+    static final int HTTP2_WINDOW_BYTES = 65_535;
     /** An event's bytes besides its message: id, event name line, the payload's fields, the quirks' extra lines. */
     static final long EVENT_OVERHEAD_BYTES = 512;
     /** The most bytes one character of {@code data} takes on the wire: a control character, JSON-escaped. */
@@ -46,7 +49,8 @@ final class StreamWeight {
                         : (long) DATA_BYTES_PER_CHAR * options.data().length());
         long echoBytes = echo == null ? 0 : echo.length();
         long largestFrame = options.padding() + 2 * echoBytes + StreamFrames.BATCH_BYTES + event;
-        long weight = BASE_BYTES + requestBytes + echoBytes + WRITE_QUEUE_BYTES + largestFrame;
+        long queue = request.version() == HttpVersion.HTTP_2 ? HTTP2_WINDOW_BYTES : WRITE_QUEUE_BYTES;
+        long weight = BASE_BYTES + requestBytes + echoBytes + queue + largestFrame;
         if (options.shape().split() != null) {
             weight += largestFrame; // the frame going out in pieces, a copy
         }
