@@ -59,8 +59,7 @@ class StreamMemoryIT {
                         "interval=1h&split=byte&padding=65536&echo=request&data=" + DATA, BIG_HEADERS, true),
                 new Kind("fire-hose (interval=0), client not reading", "interval=0", Map.of(), false),
                 new Kind("fire-hose, data=1024 characters, client not reading", "interval=0&data=" + DATA, Map.of(),
-                        false),
-                new Kind("fire-hose, gzip=1, client not reading", "interval=0&gzip=1", Map.of(), false));
+                        false));
         Map<Kind, Cost> costs = new LinkedHashMap<>();
         measure(kinds.stream().filter(Kind::reads).toList(), costs);
         for (Kind kind : kinds.stream().filter(kind -> !kind.reads()).toList()) {
@@ -91,6 +90,9 @@ class StreamMemoryIT {
                     awaitQuiet(metrics);
                 }
                 Cost after = measure(app, metrics);
+                System.out.printf("measured %s: heap %d, native %d, resident %d, reserved %d bytes%n", kind.name(),
+                        after.heap - before.heap, after.other - before.other, after.rss - before.rss,
+                        after.reserved - before.reserved);
                 costs.put(kind, new Cost((after.heap - before.heap) / STREAMS,
                         Math.max(0, after.other - before.other) / STREAMS, (after.rss - before.rss) / STREAMS,
                         (after.reserved - before.reserved) / STREAMS));
@@ -124,10 +126,13 @@ class StreamMemoryIT {
         return open;
     }
 
-    /** The streams stopped writing: each waits for its client, with its queue in the server full. */
+    /**
+     * The streams stopped writing: each waits for its client, with its queue in the server full. (A compressed or
+     * split fire-hose is left out: the kernel's socket buffers take minutes to fill at its rate.)
+     */
     private static void awaitQuiet(Metrics metrics) {
         double[] last = { -1 };
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             double sent = metrics.eventsSent();
             boolean quiet = sent == last[0];
             last[0] = sent;
