@@ -73,7 +73,8 @@ class DependencyOrderIT {
 
             HttpResponse<String> devUi = get(base, "/q/dev-ui");
             assertThat(devUi.statusCode()).as("/q/dev-ui (log: %s)", log).isEqualTo(200);
-            assertThat(devUi.body()).as("the Dev UI page's import map").contains("/q/dev-ui/quarkus-chamber-sse-data.js");
+            assertThat(devUi.body()).as("the Dev UI page's import map")
+                    .contains("/q/dev-ui/quarkus-chamber-sse-data.js");
 
             JsonNode page = cardPage(get(base, "/q/dev-ui/devui-data.js").body());
             assertThat(page.path("title").asText()).isEqualTo("Live stream");
