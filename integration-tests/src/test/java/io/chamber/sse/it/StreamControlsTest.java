@@ -284,7 +284,7 @@ class StreamControlsTest {
                 assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("1");
                 JsonNode problem = JSON.readTree(refused.body());
                 assertThat(problem.get("status").asInt()).isEqualTo(503);
-                assertThat(problem.get("detail").asText()).contains("50");
+                assertThat(problem.get("detail").asText()).isEqualTo("50 streams are open, the most this server allows");
             }
         } finally {
             held.forEach(SseClient::close);
