@@ -41,7 +41,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * <p>
  * Each command runs in bash, as a reader would paste it, with the page's shell variables, its host pointed at the
  * test app and its {@code curl} bounded in time ({@code --max-time}): a never-ending stream is read until its
- * documented output is there, or for a second after its status when the page documents none. Each must answer the
+ * documented output is there, or for half a second after its status when the page documents none. Each must answer the
  * status its page says (the documented status line, a {@code # 400: …} comment, its {@code status=} parameter, else
  * 200), and curl must not fail (a timeout we set, a {@code | head} that stops reading, and the broken transfer of
  * {@code drop_after} aside).
@@ -77,7 +77,7 @@ class DocsCurlIT {
     /** How long curl may run ({@code --max-time}): a documented second event of the default pace comes within 5 s. */
     static final int MAX_SECONDS = 8;
     /** A stream without documented output is read this long after its status arrived. */
-    static final Duration UNDOCUMENTED_READ = Duration.ofSeconds(1);
+    static final Duration UNDOCUMENTED_READ = Duration.ofMillis(500);
     static final Pattern STATUS_LINE = Pattern.compile("^HTTP/\\S+ (\\d{3})\\b.*");
     static final Pattern HOST = Pattern.compile("https?://([^/'\"\\s?]+)");
 
