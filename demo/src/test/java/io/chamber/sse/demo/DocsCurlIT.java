@@ -41,10 +41,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * <p>
  * Each command runs in bash, as a reader would paste it, with the page's shell variables, its host pointed at the
  * test app and its {@code curl} bounded in time ({@code --max-time}): a never-ending stream is read until its
- * documented output is there, or for half a second after its status when the page documents none. Each must answer the
- * status its page says (the documented status line, a {@code # 400: …} comment, its {@code status=} parameter, else
- * 200), and curl must not fail (a timeout we set, a {@code | head} that stops reading, and the broken transfer of
- * {@code drop_after} aside).
+ * documented output is there, or for half a second after its status when the page documents none. Each must
+ * answer the status its page says (the documented status line, a {@code # 400: …} comment, its {@code status=}
+ * parameter, else 200), and curl must not fail (a timeout we set, a {@code | head} that stops reading, and the
+ * broken transfer of {@code drop_after} aside).
  */
 @QuarkusIntegrationTest
 class DocsCurlIT {
