@@ -24,7 +24,8 @@ final class Problems {
     static void tooManyStreams(HttpServerResponse response, int maxStreams, Duration retryAfter) {
         retryAfter(response, retryAfter);
         send(response, problem("urn:chamber-sse:too-many-streams", "Too many open streams", 503,
-                maxStreams + " streams are open, the most this server allows"));
+                maxStreams + (maxStreams == 1 ? " stream is open" : " streams are open")
+                        + ", the most this server allows"));
     }
 
     static void memoryShort(HttpServerResponse response, long weight, long budget, Duration retryAfter) {
