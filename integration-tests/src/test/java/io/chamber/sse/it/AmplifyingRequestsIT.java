@@ -1,0 +1,141 @@
+package io.chamber.sse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+
+/**
+ * Requests that amplify what one request costs the server (issue 14), many at once, at {@code -Xmx256m}: split and
+ * padded streams, gzip streams, echoed 16 KB headers, manifests of the largest streams. The server may refuse
+ * (503 with {@code Retry-After}) but never fails (500, OutOfMemoryError) and is whole once the clients left.
+ */
+class AmplifyingRequestsIT extends HostileSuite {
+
+    static final String DATA = "d".repeat(1024);
+    static final String SPLIT_PADDED = "/streaming/sse?interval=1h&split=byte&padding=65536&data=" + DATA;
+    static final String GZIP_PADDED = "/streaming/sse?interval=1h&gzip=1&padding=65536&data=" + DATA;
+    static final String ECHO = "/streaming/sse?interval=1h&echo=request&padding=65536";
+
+    @Test
+    @Order(1)
+    void manifestsOfTheLargestStreamsAreBoundedWork() throws Exception {
+        List<String> queries = List.of("/streaming/sse/expected?seed=1&count=3&interval=1h&heartbeat=1ms",
+                "/streaming/sse/expected?seed=1&count=10000&interval=1h&heartbeat=1ms",
+                "/streaming/sse/expected?seed=1&count=10000&interval=0&padding=65536&data=" + DATA,
+                "/streaming/sse/expected?seed=1&count=10000&interval=0..1h&heartbeat=1ms&padding=65536&data=" + DATA,
+                "/streaming/sse/expected?seed=1&count=10000&interval=0&split=byte&padding=65536&quirk=multiline,"
+                        + "comment,utf8,bom&data=" + DATA);
+        Map<String, Integer> statuses = many(queries.stream().flatMap(query -> java.util.stream.Stream.of(query, query,
+                query)).toList(), MultiMap.caseInsensitiveMultiMap(), false);
+        assertThat(statuses.keySet()).as("answers to manifests of the largest streams")
+                .allMatch(answer -> answer.startsWith("200") || answer.startsWith("400") || answer.equals("503+"));
+    }
+
+    @Test
+    @Order(2)
+    void splitPaddedStreamsAreServedOrRefusedNeverFail() throws Exception {
+        assertServedOrRefused(many(copies(1_200, SPLIT_PADDED), MultiMap.caseInsensitiveMultiMap(), true));
+    }
+
+    @Test
+    @Order(3)
+    void gzipStreamsAreServedOrRefusedNeverFail() throws Exception {
+        assertServedOrRefused(many(copies(1_200, GZIP_PADDED), MultiMap.caseInsensitiveMultiMap(), true));
+    }
+
+    @Test
+    @Order(4)
+    void echoedLargeHeadersAreServedOrRefusedNeverFail() throws Exception {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < 16; i++) {
+            headers.add("X-Large-" + i, "h".repeat(1000));
+        }
+        assertServedOrRefused(many(copies(1_000, ECHO), headers, true));
+    }
+
+    @Test
+    @Order(5)
+    void allOfThemAtOnceAreServedOrRefusedNeverFail() throws Exception {
+        List<String> mix = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            mix.addAll(List.of(SPLIT_PADDED, GZIP_PADDED, ECHO));
+        }
+        mix.addAll(copies(10, "/streaming/sse/expected?seed=1&count=10000&interval=0&padding=65536&data=" + DATA));
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < 16; i++) {
+            headers.add("X-Large-" + i, "h".repeat(1000));
+        }
+        assertServedOrRefused(many(mix, headers, true));
+    }
+
+    private static List<String> copies(int count, String uri) {
+        return java.util.Collections.nCopies(count, uri);
+    }
+
+    private static void assertServedOrRefused(Map<String, Integer> answers) {
+        assertThat(answers.keySet()).as("answers: 200 or 503 with Retry-After").allMatch(
+                answer -> answer.equals("200") || answer.equals("503+"));
+    }
+
+    /**
+     * Sends every request at once, each on a connection of its own, and waits for every answer's head. Streams are
+     * not read (the client's socket fills, as a slow client's does); every connection is closed at the end.
+     *
+     * @return how many answers of each kind: the status ({@code 503+} for a 503 with {@code Retry-After}), or the
+     *         failure of a request the server did not answer
+     */
+    private Map<String, Integer> many(List<String> uris, MultiMap headers, boolean streams) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        ConcurrentLinkedQueue<HttpConnection> connections = new ConcurrentLinkedQueue<>();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
+                    .setDefaultPort(app.port).setConnectTimeout(10_000).setIdleTimeout(0),
+                    new PoolOptions().setHttp1MaxSize(100_000).setMaxWaitQueueSize(-1));
+            List<Future<String>> answers = uris.stream().map(uri -> client.request(HttpMethod.GET, uri)
+                    .compose(request -> {
+                        connections.add(request.connection());
+                        request.headers().addAll(headers);
+                        return request.send();
+                    }).compose(response -> {
+                        String answer = response.statusCode() == 503 && response.getHeader("Retry-After") != null
+                                ? "503+" : Integer.toString(response.statusCode());
+                        if (streams && response.statusCode() == 200) {
+                            response.pause();
+                            return Future.succeededFuture(answer);
+                        }
+                        return response.body().map(body -> answer.equals("200") || answer.equals("503+") ? answer
+                                : answer + " " + body.toString().substring(0, Math.min(200, body.length())));
+                    }).recover(failure -> Future.succeededFuture("failed: " + failure))).toList();
+            Future.join(answers).toCompletionStage().toCompletableFuture().handle((ok, failure) -> null)
+                    .get(120, TimeUnit.SECONDS);
+            Map<String, Integer> counts = new TreeMap<>(answers.stream().collect(Collectors.groupingBy(
+                    answer -> answer.isComplete() ? answer.result() : "no answer", Collectors.summingInt(a -> 1))));
+            System.out.printf("[hostile] %d requests (%s...): %s; open streams %d, heap after GC %d KB, RSS %d KB%n",
+                    uris.size(), uris.get(0).substring(0, Math.min(60, uris.get(0).length())), counts,
+                    app.alive() ? app.openStreams() : -1, app.alive() ? app.heapAfterGc() >> 10 : -1,
+                    app.alive() ? app.rss() >> 10 : -1);
+            return counts;
+        } finally {
+            connections.forEach(HttpConnection::close);
+            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        }
+    }
+}
