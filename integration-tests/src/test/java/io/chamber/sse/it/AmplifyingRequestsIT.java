@@ -86,6 +86,16 @@ class AmplifyingRequestsIT extends HostileSuite {
         assertServedOrRefused(many(mix, headers, true));
     }
 
+    /** Open streams, heap after GC and RSS while the clients are still connected, for the test log. */
+    private String state() {
+        try {
+            return "open streams " + app.openStreams() + ", heap after GC " + (app.heapAfterGc() >> 10) + " KB, RSS "
+                    + (app.rss() >> 10) + " KB";
+        } catch (AssertionError | RuntimeException e) {
+            return "the app does not answer: " + e.getMessage();
+        }
+    }
+
     private static List<String> copies(int count, String uri) {
         return java.util.Collections.nCopies(count, uri);
     }
@@ -125,13 +135,11 @@ class AmplifyingRequestsIT extends HostileSuite {
                                 : answer + " " + body.toString().substring(0, Math.min(200, body.length())));
                     }).recover(failure -> Future.succeededFuture("failed: " + failure))).toList();
             Future.join(answers).toCompletionStage().toCompletableFuture().handle((ok, failure) -> null)
-                    .get(120, TimeUnit.SECONDS);
+                    .get(60, TimeUnit.SECONDS);
             Map<String, Integer> counts = new TreeMap<>(answers.stream().collect(Collectors.groupingBy(
                     answer -> answer.isComplete() ? answer.result() : "no answer", Collectors.summingInt(a -> 1))));
-            System.out.printf("[hostile] %d requests (%s...): %s; open streams %d, heap after GC %d KB, RSS %d KB%n",
-                    uris.size(), uris.get(0).substring(0, Math.min(60, uris.get(0).length())), counts,
-                    app.alive() ? app.openStreams() : -1, app.alive() ? app.heapAfterGc() >> 10 : -1,
-                    app.alive() ? app.rss() >> 10 : -1);
+            System.out.printf("[hostile] %d requests (%s...): %s; %s%n", uris.size(),
+                    uris.get(0).substring(0, Math.min(60, uris.get(0).length())), counts, state());
             return counts;
         } finally {
             connections.forEach(HttpConnection::close);

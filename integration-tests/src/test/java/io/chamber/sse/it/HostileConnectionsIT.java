@@ -32,7 +32,8 @@ class HostileConnectionsIT extends HostileSuite {
         List<RawConnection> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 60; i++) {
-                slow.add(RawConnection.open(app.port).send("GET /streaming/sse?count=1&interval=0 HTTP/1.1\r\n"));
+                slow.add(RawConnection.open(app.port)
+                        .send("GET /streaming/sse?count=1&interval=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
             }
             for (int round = 0; round < 30; round++) {
                 for (RawConnection connection : slow) {
@@ -73,7 +74,7 @@ class HostileConnectionsIT extends HostileSuite {
                     hoses.add(RawConnection.open(app.port, 4096).send(RawConnection.get(target)));
                 }
             }
-            app.awaitOpenStreams(hoses.size());
+            assertThat(app.awaitOpenStreams(hoses.size())).as("open fire-hoses").isEqualTo(hoses.size());
             assertThat(app.normalStream().statusCode()).as("a normal stream beside the fire-hoses").isEqualTo(200);
             assertThat(app.liveness()).as("liveness beside the fire-hoses").isEqualTo(200);
             long heapDuring = app.heapAfterGc();
