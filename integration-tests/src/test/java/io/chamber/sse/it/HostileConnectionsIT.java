@@ -29,14 +29,14 @@ class HostileConnectionsIT extends HostileSuite {
     @Test
     @Order(1)
     void slowlorisConnectionsDoNotKeepOthersWaiting() throws Exception {
-        List<RawConnection> slow = new ArrayList<>();
+        List<RawHttp> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 60; i++) {
-                slow.add(RawConnection.open(app.port)
+                slow.add(RawHttp.open(app.port)
                         .send("GET /streaming/sse?count=1&interval=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
             }
             for (int round = 0; round < 30; round++) {
-                for (RawConnection connection : slow) {
+                for (RawHttp connection : slow) {
                     connection.send("X-Slow-" + round + ": " + "y".repeat(10) + "\r\n");
                 }
                 if (round % 10 == 0) {
@@ -46,9 +46,9 @@ class HostileConnectionsIT extends HostileSuite {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // the trickle's pace, not a wait
             }
             for (int i = 0; i < slow.size(); i++) {
-                RawConnection connection = slow.get(i);
+                RawHttp connection = slow.get(i);
                 if (i % 3 == 0) {
-                    RawConnection.Head head = connection.send("\r\n").head(Duration.ofSeconds(10));
+                    RawHttp.Head head = connection.send("\r\n").head(Duration.ofSeconds(10));
                     assertThat(head.status()).as("a slow request, finished at last").isEqualTo(200);
                     connection.close();
                 } else if (i % 3 == 1) {
@@ -58,7 +58,7 @@ class HostileConnectionsIT extends HostileSuite {
                 }
             }
         } finally {
-            slow.forEach(RawConnection::reset);
+            slow.forEach(RawHttp::reset);
         }
     }
 
@@ -66,12 +66,12 @@ class HostileConnectionsIT extends HostileSuite {
     @Order(2)
     void fireHosesNobodyReadsHoldNoMemoryAndLeaveNoStream() throws Exception {
         long heapBefore = app.heapAfterGc();
-        List<RawConnection> hoses = new ArrayList<>();
+        List<RawHttp> hoses = new ArrayList<>();
         try {
             for (String target : List.of(FIRE_HOSE, FIRE_HOSE + "&padding=65536&data=" + "d".repeat(1024),
                     FIRE_HOSE + "&gzip=1", FIRE_HOSE + "&split=byte", FIRE_HOSE + "&echo=request")) {
                 for (int i = 0; i < 4; i++) {
-                    hoses.add(RawConnection.open(app.port, 4096).send(RawConnection.get(target)));
+                    hoses.add(RawHttp.open(app.port, 4096).send(RawHttp.get(target)));
                 }
             }
             assertThat(app.awaitOpenStreams(hoses.size())).as("open fire-hoses").isEqualTo(hoses.size());
@@ -88,7 +88,7 @@ class HostileConnectionsIT extends HostileSuite {
                 }
             }
         } finally {
-            hoses.forEach(RawConnection::reset);
+            hoses.forEach(RawHttp::reset);
         }
     }
 
@@ -96,28 +96,28 @@ class HostileConnectionsIT extends HostileSuite {
     @Order(3)
     void resetsAtEveryPhaseLeaveNothingBehind() throws Exception {
         for (int i = 0; i < 20; i++) {
-            RawConnection.open(app.port).reset(); // before any byte
-            RawConnection.open(app.port).send("GET /streaming/sse?inter").reset(); // mid request line
-            RawConnection.open(app.port).send("GET /streaming/sse?interval=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nAcc")
+            RawHttp.open(app.port).reset(); // before any byte
+            RawHttp.open(app.port).send("GET /streaming/sse?inter").reset(); // mid request line
+            RawHttp.open(app.port).send("GET /streaming/sse?interval=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nAcc")
                     .reset(); // mid headers
-            RawConnection.open(app.port).send(RawConnection.get(ENDLESS)).reset(); // before the response's head
-            RawConnection.open(app.port).send(RawConnection.get("/streaming/sse?delay=5s")).reset(); // in the delay
-            try (RawConnection afterHead = RawConnection.open(app.port).send(RawConnection.get(ENDLESS))) {
+            RawHttp.open(app.port).send(RawHttp.get(ENDLESS)).reset(); // before the response's head
+            RawHttp.open(app.port).send(RawHttp.get("/streaming/sse?delay=5s")).reset(); // in the delay
+            try (RawHttp afterHead = RawHttp.open(app.port).send(RawHttp.get(ENDLESS))) {
                 afterHead.head(Duration.ofSeconds(10));
                 afterHead.reset(); // after the head
             }
-            try (RawConnection midStream = RawConnection.open(app.port).send(RawConnection.get(FIRE_HOSE))) {
-                RawConnection.Head head = midStream.head(Duration.ofSeconds(10));
+            try (RawHttp midStream = RawHttp.open(app.port).send(RawHttp.get(FIRE_HOSE))) {
+                RawHttp.Head head = midStream.head(Duration.ofSeconds(10));
                 midStream.body(head, 16_384, null, Duration.ofSeconds(2));
                 midStream.reset(); // while the server writes
             }
-            try (RawConnection midSplit = RawConnection.open(app.port)
-                    .send(RawConnection.get("/streaming/sse?interval=0&split=byte"))) {
+            try (RawHttp midSplit = RawHttp.open(app.port)
+                    .send(RawHttp.get("/streaming/sse?interval=0&split=byte"))) {
                 midSplit.head(Duration.ofSeconds(10));
                 midSplit.reset(); // between the pieces of a split event
             }
-            RawConnection.open(app.port).send("GET /streaming/sse?inter").close(); // the same, with FIN
-            RawConnection.open(app.port).send(RawConnection.get("/streaming/sse?delay=5s")).close();
+            RawHttp.open(app.port).send("GET /streaming/sse?inter").close(); // the same, with FIN
+            RawHttp.open(app.port).send(RawHttp.get("/streaming/sse?delay=5s")).close();
         }
     }
 
@@ -130,8 +130,8 @@ class HostileConnectionsIT extends HostileSuite {
         for (String stream : List.of(ENDLESS, ENDLESS + "&heartbeat=1ms", FIRE_HOSE)) {
             for (String behind : malformed) {
                 for (int i = 0; i < (stream.equals(FIRE_HOSE) ? 2 : 5); i++) {
-                    try (RawConnection connection = RawConnection.open(app.port).send(RawConnection.get(stream))) {
-                        RawConnection.Head head = connection.head(Duration.ofSeconds(10));
+                    try (RawHttp connection = RawHttp.open(app.port).send(RawHttp.get(stream))) {
+                        RawHttp.Head head = connection.head(Duration.ofSeconds(10));
                         assertThat(head.status()).as("status of %s", stream).isEqualTo(200);
                         connection.send(behind);
                     }
@@ -144,11 +144,11 @@ class HostileConnectionsIT extends HostileSuite {
     @Order(5)
     void aPipelinedFloodBehindAStreamLeavesOtherClientsServed() throws Exception {
         long heapBefore = app.heapAfterGc();
-        byte[] batch = RawConnection.get("/streaming/sse?count=1&interval=0").repeat(1_000)
+        byte[] batch = RawHttp.get("/streaming/sse?count=1&interval=0").repeat(1_000)
                 .getBytes(StandardCharsets.ISO_8859_1);
         AtomicBoolean flooding = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();
-        RawConnection flood = RawConnection.open(app.port).send(RawConnection.get(ENDLESS));
+        RawHttp flood = RawHttp.open(app.port).send(RawHttp.get(ENDLESS));
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try {
                 while (flooding.get() && sent.get() < (256L << 20)) {

@@ -102,10 +102,10 @@ class HostileRequestsIT extends HostileSuite {
         List<String> failures = new ArrayList<>();
         for (String value : List.of("a\u0000b", "a\u0001b", "a\u007fb", "a\u0085b", "a\u00e2\u0080\u00a8b",
                 "</script>", "a b", "a\tb", "a\r\n x-injected: 1", "last-event-id, x-custom", "Last-Event-ID")) {
-            try (RawConnection connection = RawConnection.open(app.port)) {
+            try (RawHttp connection = RawHttp.open(app.port)) {
                 connection.send("OPTIONS /streaming/sse HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://a.test\r\n"
                         + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: " + value + "\r\n\r\n");
-                RawConnection.Head head = connection.head(Duration.ofSeconds(10));
+                RawHttp.Head head = connection.head(Duration.ofSeconds(10));
                 String allowed = head.header("access-control-allow-headers");
                 String problem = headProblem(head);
                 if (problem != null) {
@@ -123,13 +123,13 @@ class HostileRequestsIT extends HostileSuite {
     @Test
     @Order(4)
     void aRequestWithoutHostIsRefusedQuietly() throws Exception {
-        try (RawConnection connection = RawConnection.open(app.port)) {
-            RawConnection.Head head = connection.send("GET /streaming/sse?count=1&interval=0 HTTP/1.1\r\n\r\n")
+        try (RawHttp connection = RawHttp.open(app.port)) {
+            RawHttp.Head head = connection.send("GET /streaming/sse?count=1&interval=0 HTTP/1.1\r\n\r\n")
                     .head(Duration.ofSeconds(10));
             assertThat(head.status()).as("status of an HTTP/1.1 request without Host").isEqualTo(400);
         }
-        try (RawConnection connection = RawConnection.open(app.port)) {
-            RawConnection.Head head = connection.send("GET /streaming/sse?count=1&interval=0 HTTP/1.0\r\n\r\n")
+        try (RawHttp connection = RawHttp.open(app.port)) {
+            RawHttp.Head head = connection.send("GET /streaming/sse?count=1&interval=0 HTTP/1.0\r\n\r\n")
                     .head(Duration.ofSeconds(10));
             assertThat(head.status()).as("status of an HTTP/1.0 request without Host").isEqualTo(200);
         }
@@ -145,8 +145,8 @@ class HostileRequestsIT extends HostileSuite {
             String name = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
             String target = "/streaming/sse?" + query.substring(0, query.lastIndexOf('=') + 1)
                     + encode(query.substring(query.lastIndexOf('=') + 1)) + "&count=1&interval=0";
-            try (RawConnection connection = RawConnection.open(app.port)) {
-                RawConnection.Head head = connection.send(RawConnection.get(target)).head(Duration.ofSeconds(10));
+            try (RawHttp connection = RawHttp.open(app.port)) {
+                RawHttp.Head head = connection.send(RawHttp.get(target)).head(Duration.ofSeconds(10));
                 byte[] body = connection.body(head, 65_536, null, Duration.ofSeconds(2));
                 String problem = problemFault(head, body, Set.of(name));
                 if (head.status() != 400 || problem != null) {
@@ -228,9 +228,9 @@ class HostileRequestsIT extends HostileSuite {
             target = target.substring(0, target.lastIndexOf('&', 3_800));
         }
         boolean delayed = query.stream().anyMatch(pair -> pair[0].equals("delay"));
-        try (RawConnection connection = RawConnection.open(app.port)) {
-            connection.send(RawConnection.get(target));
-            RawConnection.Head head;
+        try (RawHttp connection = RawHttp.open(app.port)) {
+            connection.send(RawHttp.get(target));
+            RawHttp.Head head;
             try {
                 head = connection.head(Duration.ofSeconds(delayed ? 2 : 10));
             } catch (java.net.SocketTimeoutException e) {
@@ -252,9 +252,9 @@ class HostileRequestsIT extends HostileSuite {
     private java.util.Optional<String> check(String target, Map<String, String> headers) throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        try (RawConnection connection = RawConnection.open(app.port)) {
+        try (RawHttp connection = RawHttp.open(app.port)) {
             connection.send(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            RawConnection.Head head = connection.head(Duration.ofSeconds(10));
+            RawHttp.Head head = connection.head(Duration.ofSeconds(10));
             byte[] body = connection.body(head, 65_536, null, Duration.ofSeconds(2));
             Set<String> names = Arrays.stream(target.substring(target.indexOf('?') + 1).split("&"))
                     .map(pair -> pair.split("=")[0].toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -266,7 +266,7 @@ class HostileRequestsIT extends HostileSuite {
     }
 
     /** What is wrong with an answer, or null. */
-    private static String fault(RawConnection.Head head, byte[] body, Set<String> names) {
+    private static String fault(RawHttp.Head head, byte[] body, Set<String> names) {
         String problem = headProblem(head);
         if (problem != null) {
             return problem;
@@ -303,7 +303,7 @@ class HostileRequestsIT extends HostileSuite {
     }
 
     /** What is wrong with a refusal's RFC 9457 body, or null. */
-    private static String problemFault(RawConnection.Head head, byte[] body, Set<String> names) {
+    private static String problemFault(RawHttp.Head head, byte[] body, Set<String> names) {
         String type = head.header("content-type");
         if (!"application/problem+json".equals(type)) {
             return "status " + head.status() + " with Content-Type " + type + ": " + printable(new String(body,
@@ -333,7 +333,7 @@ class HostileRequestsIT extends HostileSuite {
     }
 
     /** A control byte in the head other than the CR LF ending each line, or a line made of input; else null. */
-    private static String headProblem(RawConnection.Head head) {
+    private static String headProblem(RawHttp.Head head) {
         String raw = head.raw();
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);

@@ -19,7 +19,7 @@ import java.util.Map;
  * A TCP connection that speaks HTTP/1.1 by hand, to send what no HTTP client library would (half requests,
  * malformed pipelining, raw bytes in headers) and to leave as rudely as a client can (a reset: SO_LINGER 0).
  */
-final class RawConnection implements AutoCloseable {
+final class RawHttp implements AutoCloseable {
 
     /** A response's status line and header block as received, and its headers by lower-case name. */
     record Head(int status, String raw, Map<String, String> headers) {
@@ -33,18 +33,18 @@ final class RawConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    private RawConnection(Socket socket) throws IOException {
+    private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    static RawConnection open(int port) {
+    static RawHttp open(int port) {
         return open(port, 0);
     }
 
     /** @param receiveBuffer the socket's receive buffer in bytes, or 0 for the system's default */
-    static RawConnection open(int port, int receiveBuffer) {
+    static RawHttp open(int port, int receiveBuffer) {
         try {
             Socket socket = new Socket();
             if (receiveBuffer > 0) {
@@ -52,7 +52,7 @@ final class RawConnection implements AutoCloseable {
             }
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
-            return new RawConnection(socket);
+            return new RawHttp(socket);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to port " + port, e);
         }
@@ -63,11 +63,11 @@ final class RawConnection implements AutoCloseable {
         return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     }
 
-    RawConnection send(String text) {
+    RawHttp send(String text) {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawConnection send(byte[] bytes) {
+    RawHttp send(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
