@@ -3,12 +3,14 @@ package io.chamber.sse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,8 @@ class AmplifyingRequestsIT extends HostileSuite {
                 "/streaming/sse/expected?seed=1&count=10000&interval=0..1h&heartbeat=1ms&padding=65536&data=" + DATA,
                 "/streaming/sse/expected?seed=1&count=10000&interval=0&split=byte&padding=65536&quirk=multiline,"
                         + "comment,utf8,bom&data=" + DATA);
-        Map<String, Integer> statuses = many(queries.stream().flatMap(query -> java.util.stream.Stream.of(query, query,
-                query)).toList(), MultiMap.caseInsensitiveMultiMap(), false);
+        Map<String, Integer> statuses = many(queries.stream().flatMap(query -> Stream.of(query, query, query))
+                .toList(), MultiMap.caseInsensitiveMultiMap(), false);
         assertServedOrRefused(statuses);
     }
 
@@ -96,7 +98,7 @@ class AmplifyingRequestsIT extends HostileSuite {
     }
 
     private static List<String> copies(int count, String uri) {
-        return java.util.Collections.nCopies(count, uri);
+        return Collections.nCopies(count, uri);
     }
 
     /** Streams are served or refused for now (503 with Retry-After); a manifest may also be refused as too large. */

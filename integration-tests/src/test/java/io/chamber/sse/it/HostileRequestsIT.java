@@ -3,6 +3,7 @@ package io.chamber.sse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -233,7 +235,7 @@ class HostileRequestsIT extends HostileSuite {
             RawHttp.Head head;
             try {
                 head = connection.head(Duration.ofSeconds(delayed ? 2 : 10));
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 connection.reset();
                 return delayed ? null : target + ": no answer within 10 s";
             }
@@ -249,7 +251,7 @@ class HostileRequestsIT extends HostileSuite {
     }
 
     /** Sends {@code target} with {@code headers} and checks the answer; returns what is wrong with it. */
-    private java.util.Optional<String> check(String target, Map<String, String> headers) throws IOException {
+    private Optional<String> check(String target, Map<String, String> headers) throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         try (RawHttp connection = RawHttp.open(app.port)) {
@@ -260,7 +262,7 @@ class HostileRequestsIT extends HostileSuite {
                     .map(pair -> pair.split("=")[0].toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             String fault = head.status() == 400 && body.length == 0 && !headers.isEmpty() ? null // Netty's header check
                     : fault(head, body, headers.isEmpty() ? names : Set.of());
-            return java.util.Optional.ofNullable(fault).map(text -> printable(target) + " " + headers.keySet() + ": "
+            return Optional.ofNullable(fault).map(text -> printable(target) + " " + headers.keySet() + ": "
                     + text);
         }
     }
