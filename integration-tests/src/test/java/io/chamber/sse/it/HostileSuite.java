@@ -84,7 +84,8 @@ abstract class HostileSuite {
     }
 
     static List<String> firstTen(List<String> lines) {
-        return lines.stream().limit(10).map(line -> line.length() > 400 ? line.substring(0, 400) + "..." : line).toList();
+        return lines.stream().limit(10).map(line -> line.length() > 400 ? line.substring(0, 400) + "..." : line)
+                .toList();
     }
 
     @Test
@@ -110,6 +111,7 @@ abstract class HostileSuite {
         }
         int logBeforeShutdown = app.logLines().size();
         app.close();
-        assertThat(firstTen(app.noiseSince(logBeforeShutdown))).as("WARN and ERROR lines while shutting down").isEmpty();
+        assertThat(firstTen(app.noiseSince(logBeforeShutdown))).as("WARN and ERROR lines while shutting down")
+                .isEmpty();
     }
 }

@@ -34,7 +34,8 @@ class Http2HostileClientsIT extends HostileSuite {
     void aCancelledFireHoseEndsAloneItsSiblingsGoOn() throws Exception {
         JsonNode result = run("isolation");
         for (JsonNode trial : result.get("trials")) {
-            assertThat(trial.get("sessionClosed").asBoolean()).as("connection closed by the cancel: %s", trial).isFalse();
+            assertThat(trial.get("sessionClosed").asBoolean()).as("connection closed by the cancel: %s", trial)
+                    .isFalse();
             assertThat(trial.get("goaway").isNull()).as("GOAWAY after the cancel: %s", trial).isTrue();
             for (int i = 0; i < 3; i++) {
                 assertThat(trial.get("siblingsAfter").get(i).asInt())
@@ -49,7 +50,8 @@ class Http2HostileClientsIT extends HostileSuite {
     void rapidResetLeavesTheConnectionServing() throws Exception {
         JsonNode result = run("rapid-reset");
         for (JsonNode connection : result.get("connections")) {
-            assertThat(connection.get("allClosed").asBoolean()).as("every reset stream closed: %s", connection).isTrue();
+            assertThat(connection.get("allClosed").asBoolean()).as("every reset stream closed: %s", connection)
+                    .isTrue();
             assertThat(connection.get("after").get("status").asInt())
                     .as("a stream after 200 resets on the same connection: %s", connection).isEqualTo(200);
             assertThat(connection.get("after").get("body").asText()).as("its body").startsWith("id: ");
