@@ -6,9 +6,8 @@ import 'qwc/qwc-extension-link.js';
 export class QwcChamberSseCard extends LitElement {
 
     static styles = css`
-        .card-content { color: var(--lumo-contrast-90pct); display: flex; flex-direction: column; padding: 2px 2px;
-                        height: 100%; }
-        .description { padding-bottom: 10px; }
+        .card-content { display: flex; flex-direction: column; height: 100%; }
+        .description { padding-bottom: 10px; color: var(--lumo-contrast-50pct); }
         code { font-family: var(--lumo-font-family-monospace, monospace); }
     `;
 

@@ -6,7 +6,8 @@ import '@vaadin/text-field';
 
 const QUIRKS = 'bom, crlf, cr, mixed-newlines, multiline, no-space, extra-space, unknown-field, bare-field, comment, '
     + 'id-null, empty-id, retry-bogus, empty-data, trailing-partial, utf8';
-// [name, placeholder, tooltip, choices]: a text field, or with choices a select whose empty item is the default.
+// [name, placeholder, tooltip, choices]: a text field, or with choices a select whose first choice is the default
+// (the parameter left out).
 // A placeholder is an example ("e.g.") or the server's default ("default:"), never a value that looks entered.
 const PARAMETERS = [
     ['interval', 'e.g. 250ms, 100ms..2s', 'pause between events; 0 = fire-hose; empty: the configured interval-min..interval-max'],
@@ -34,6 +35,9 @@ const PARAMETERS = [
 const MAX_ROWS = 200;
 // How long the form stays unchanged before the page asks the server whether it has a manifest for it.
 const MANIFEST_CHECK_DELAY_MS = 250;
+// How often, and how far apart, Start asks for the event name while the app does not answer (a dev-mode restart).
+const LEARN_ATTEMPTS = 60;
+const LEARN_RETRY_DELAY_MS = 500;
 
 /** Plays the Chamber SSE stream in the Dev UI with the browser's own EventSource. */
 export class QwcChamberSseStream extends QwcHotReloadElement {
@@ -96,9 +100,11 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
         return html`
             <form @submit=${e => { e.preventDefault(); this._start(); }}>
                 ${PARAMETERS.map(([name, placeholder, tooltip, choices]) => choices
-                    ? html`<vaadin-select label=${name} name=${name} title=${tooltip} .value=${this._values[name]}
-                               .items=${choices.map((choice, i) => ({ label: choice, value: i === 0 ? '' : choice }))}
-                               @value-changed=${e => this._set(name, e.detail.value)}></vaadin-select>`
+                    ? html`<vaadin-select label=${name} name=${name} title=${tooltip}
+                               .items=${choices.map(choice => ({ label: choice, value: choice }))}
+                               .value=${this._values[name] || choices[0]}
+                               @value-changed=${e => this._set(name, e.detail.value === choices[0] ? '' : e.detail.value)}>
+                           </vaadin-select>`
                     : html`<vaadin-text-field label=${name} name=${name} title=${tooltip} clear-button-visible
                                placeholder=${name === 'event' && this._eventName ? 'default: ' + this._eventName : placeholder}
                                .value=${this._values[name]}
@@ -162,9 +168,24 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
      * request, so in dev mode a changed quarkus.chamber.sse.event-name is applied before it is answered.
      */
     async _learnEventName() {
-        const response = await fetch(`${ssePath}/expected?seed=1&count=1`, { cache: 'no-store' });
-        this._eventName = (await response.json()).events[0].type;
-        return this._eventName;
+        for (let attempt = 1; ; attempt++) {
+            try {
+                const response = await fetch(`${ssePath}/expected?seed=1&count=1`, { cache: 'no-store' });
+                if (response.ok) {
+                    this._eventName = (await response.json()).events[0].type;
+                    return this._eventName;
+                }
+                if (attempt === LEARN_ATTEMPTS) {
+                    throw new Error(`HTTP ${response.status}`);
+                }
+            } catch (error) {
+                if (attempt === LEARN_ATTEMPTS) {
+                    throw error;
+                }
+            }
+            // the app may be restarting for a change: ask again
+            await new Promise(resolve => setTimeout(resolve, LEARN_RETRY_DELAY_MS));
+        }
     }
 
     /** The Manifest link only when the server would give this form one; otherwise why not, in the server's words. */
@@ -191,12 +212,15 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
         this._stop();
         this._state = 'connecting';
         this._lastId = '';
+        this._streamEvents = 0;
         let eventName = this._values.event;
         if (!eventName) {
             try {
                 eventName = await this._learnEventName();
-            } catch (ignored) {
-                eventName = this._eventName; // the stream's own failure will say what is wrong
+            } catch (error) {
+                this._note('error', `the event name of the running app is unknown (${error.message}); `
+                    + `listening for ${this._eventName}`);
+                eventName = this._eventName;
             }
         }
         // An EventSource dispatches an event only to the listeners of its type: every type this request can get.
@@ -230,7 +254,7 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
                 headers: this._lastId ? { 'Last-Event-ID': this._lastId } : {}, signal: aborter.signal });
             if (response.status === 204) {
                 this._state = 'finished';
-                this._note('end', this._count > 0
+                this._note('end', this._streamEvents > 0
                     ? 'finished: the stream ended and its reconnect was answered 204 No Content, so EventSource stops'
                     : 'finished: the server answered 204 No Content, so EventSource stops', 204);
             } else if (response.ok) {
@@ -267,6 +291,7 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
         }
         this._lastId = e.lastEventId;
         this._count++;
+        this._streamEvents++;
         this._add({
             time: new Date().toLocaleTimeString(),
             delta: this._previousArrival === null ? '' : Math.round(now - this._previousArrival),

@@ -25,6 +25,8 @@ let configuredEventName = null;
 let source = null;
 let manifestCheck = null;
 let eventCount = 0;
+// Events of the current stream only, which the counters shown keep adding up across streams until Clear.
+let streamEventCount = 0;
 let reconnectCount = 0;
 let lastEventId = '';
 // The Last-Event-ID the browser sends on its pending reconnect, or null when none is pending.
@@ -161,6 +163,7 @@ function onEvent(event) {
     // not our JSON payload: show the data as it came
   }
   eventCount++;
+  streamEventCount++;
   lastEventId = event.lastEventId;
   addRow([arrivalTime(), event.lastEventId, event.type, message, elapsed, delay],
     { 'data-testid': 'event-row', 'data-id': event.lastEventId, 'data-event': event.type, class: 'event' });
@@ -200,7 +203,7 @@ async function explainEnd(url) {
     const response = await fetch(url, { headers, signal: aborter.signal });
     const status = { 'data-status': response.status };
     if (response.status === 204) {
-      addNote('end', eventCount > 0
+      addNote('end', streamEventCount > 0
         ? 'finished: the stream ended and its reconnect was answered 204 No Content, so EventSource stops'
         : 'finished: the server answered 204 No Content, so EventSource stops', status);
     } else if (response.ok) {
@@ -218,13 +221,20 @@ async function explainEnd(url) {
 async function start() {
   stop();
   showState('connecting');
-  await learnEndpoint();
+  try {
+    await learnEndpoint();
+  } catch (error) {
+    addNote('error', `the app could not be asked where its stream is (${error.message})`);
+    showState();
+    return;
+  }
   showCurlCommand();
   // An EventSource dispatches an event only to listeners of its type: every type this request can get.
   const types = [form.elements.event.value.trim() || configuredEventName, 'message'];
   if (form.elements.echo.checked) {
     types.push('request');
   }
+  streamEventCount = 0;
   source = new EventSource(streamUrl());
   for (const type of new Set(types)) {
     source.addEventListener(type, onEvent);

@@ -49,7 +49,7 @@ class DevUiBrowserTest {
 
         int exitCode = ExternalTools.run(List.of(node.toString(), SCRIPT.toString(), "http://127.0.0.1:" + PORT + "/"),
                 ExternalTools.ROOT, Map.of("SCREENSHOTS", SCREENSHOTS.toString(), "HANDSHAKE", HANDSHAKE.toString()),
-                180);
+                300);
 
         assertThat(exitCode).as("exit code of node dev-ui-test.mjs (its output is in the test log)").isZero();
         changes.get(10, TimeUnit.SECONDS);
