@@ -259,8 +259,8 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
                     : 'finished: the server answered 204 No Content, so EventSource stops', 204);
             } else if (response.ok) {
                 this._state = 'failed';
-                this._note('error', `closed: HTTP ${response.status} with Content-Type `
-                    + `${response.headers.get('Content-Type')}, not an event stream`, response.status);
+                this._note('error', 'closed: EventSource gave up, though the same request answers now HTTP '
+                    + `${response.status} with Content-Type ${response.headers.get('Content-Type')}`, response.status);
             } else {
                 this._state = 'failed';
                 this._note('error', `HTTP ${response.status} ${response.statusText}: ${await problemDetail(response)}`,

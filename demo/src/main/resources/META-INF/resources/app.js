@@ -207,8 +207,8 @@ async function explainEnd(url) {
         ? 'finished: the stream ended and its reconnect was answered 204 No Content, so EventSource stops'
         : 'finished: the server answered 204 No Content, so EventSource stops', status);
     } else if (response.ok) {
-      addNote('error', `closed: HTTP ${response.status} with Content-Type ${response.headers.get('Content-Type')}, `
-        + 'not an event stream', status);
+      addNote('error', 'closed: EventSource gave up, though the same request answers now HTTP '
+        + `${response.status} with Content-Type ${response.headers.get('Content-Type')}`, status);
     } else {
       addNote('error', `HTTP ${response.status} ${response.statusText}: ${await problemDetail(response)}`, status);
     }
