@@ -49,8 +49,10 @@ public final class StreamFrames {
         this.format = WireFormat.of(options);
         this.heartbeatNanos = options.heartbeat().toNanos();
         this.startNanos = requestStartNanos;
+        // the wall clock at the request's start, not at this line: the time in between would stamp events early
         Instant now = options.stamp() ? Instant.now() : Instant.EPOCH;
-        this.startEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        long sinceRequestMicros = options.stamp() ? (System.nanoTime() - requestStartNanos) / 1000 : 0;
+        this.startEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - sinceRequestMicros;
     }
 
     /** Puts an event of its own type and data (one line, no id) before the stream's events. */
