@@ -21,6 +21,8 @@ const CASES = JSON.parse(readFileSync(path.join(SCOREBOARD, 'cases.json'), 'utf8
 const QUIET_MS = 2_000;
 /** Nothing from the client or on the relay for this long: it hangs. */
 const IDLE_MS = 10_000;
+/** A harness's start, until its first request: a browser page can take seconds on a busy machine. */
+const START_MS = 30_000;
 /** No case takes longer (split=byte sends its 4 events in about 5 s). */
 const CASE_MS = 60_000;
 /** Chained manifests of one case: a resume that never ends is cut here (and answered 204 by the relay). */
@@ -127,7 +129,8 @@ function runClient(client, relay, testCase, expected) {
         finish('done');
       } else if (run.exit && now - lastActivity >= 200) {
         finish('exited');
-      } else if (now - lastActivity >= IDLE_MS || now - started >= CASE_MS) {
+      } else if ((connections.length > 0 ? now - lastActivity >= IDLE_MS : now - started >= START_MS)
+          || now - started >= CASE_MS) {
         finish('hang');
       }
     }, 50);

@@ -14,8 +14,7 @@ process.on('SIGTERM', () => context.close().finally(() => browser.close()).final
 const page = await context.newPage();
 await page.exposeFunction('emit', emit);
 page.on('pageerror', (failure) => emit({ kind: 'error', message: `page: ${failure.message}` }));
-await page.goto(new URL('/harness/page.html', url).href);
-await page.waitForFunction(() => window.librariesLoaded === true);
+await page.goto(new URL('/harness/page.html', url).href); // its module script has run by the load event
 await page.evaluate(([library, url, types]) => {
   const create = {
     native: () => new EventSource(url),
