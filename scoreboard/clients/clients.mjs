@@ -3,7 +3,7 @@
 // theirs means the lab or its manifest is wrong, and fails the build. `version` names what was measured; for an npm
 // package it is read from scoreboard/node_modules, which `npm ci` fills from scoreboard/package-lock.json.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,27 @@ function chromiumVersion() {
   } catch {
     return 'missing';
   }
+}
+
+const JAVA_POM = readFileSync(path.join(SCOREBOARD, 'java', 'pom.xml'), 'utf8');
+
+/** A Java client: its module's jar and the classpath Maven wrote for it (./mvnw package -pl scoreboard -am). */
+const java = (module, mainClass) => ({ javaModule: module, mainClass });
+
+function javaCommand({ javaModule, mainClass }) {
+  const target = path.join(SCOREBOARD, 'java', javaModule, 'target');
+  const classpath = path.join(target, 'classpath.txt');
+  if (!existsSync(classpath)) {
+    throw new Error(`${classpath} is missing: build the Java clients with ./mvnw -B package -pl scoreboard -am -DskipTests`);
+  }
+  const jar = readdirSync(target).find((file) => file.endsWith('.jar'));
+  return ['java', '-cp', `${path.join(target, jar)}${path.delimiter}${readFileSync(classpath, 'utf8').trim()}`, mainClass];
+}
+
+/** The version scoreboard/java/pom.xml pins for a Maven artifact, in the property named after it. */
+function mavenVersion(coordinates) {
+  const property = `${coordinates.split(':')[1]}.version`;
+  return JAVA_POM.match(new RegExp(`<${property}>([^<]+)</${property}>`))[1];
 }
 
 const eventSourceApi = (module, exportName) => [NODE, harness('node/eventsource-api.mjs'), module, exportName];
@@ -55,9 +76,23 @@ export const CLIENTS = [
     command: inChromium('event-source-polyfill') },
   { id: 'reconnecting-eventsource', name: 'reconnecting-eventsource (Chromium)', package: 'reconnecting-eventsource',
     command: inChromium('reconnecting-eventsource') },
+  { id: 'okhttp-eventsource', name: 'okhttp-eventsource (Java)', package: 'com.launchdarkly:okhttp-eventsource',
+    ...java('okhttp-eventsource', 'io.chamber.sse.scoreboard.okhttpeventsource.Main') },
+  { id: 'okhttp-sse', name: 'okhttp-sse (Java)', package: 'com.squareup.okhttp3:okhttp-sse',
+    ...java('okhttp-sse', 'io.chamber.sse.scoreboard.okhttpsse.Main') },
+  { id: 'jersey', name: 'Jersey SseEventSource (Java)', package: 'org.glassfish.jersey.media:jersey-media-sse',
+    ...java('jersey', 'io.chamber.sse.scoreboard.jaxrs.Main') },
+  { id: 'resteasy', name: 'RESTEasy SseEventSource (Java)', package: 'org.jboss.resteasy:resteasy-client',
+    ...java('resteasy', 'io.chamber.sse.scoreboard.jaxrs.Main') },
+  { id: 'spring-webclient', name: 'Spring WebClient (Java)', package: 'org.springframework:spring-webflux',
+    ...java('spring-webclient', 'io.chamber.sse.scoreboard.springwebclient.Main') },
 ];
 
 for (const client of CLIENTS) {
-  client.version ??= () => npmVersion(client.package);
-  client.browser = client.command.includes(harness('browser/chromium.mjs'));
+  if (client.javaModule) {
+    Object.defineProperty(client, 'command', { get: () => javaCommand(client) });
+  }
+  const maven = client.package?.includes(':');
+  client.version ??= () => (maven ? mavenVersion(client.package) : npmVersion(client.package));
+  client.browser = !maven && client.command.includes(harness('browser/chromium.mjs'));
 }

@@ -20,9 +20,11 @@ const CASES = JSON.parse(readFileSync(path.join(SCOREBOARD, 'cases.json'), 'utf8
 /** After the last planned connection ended: how long a client has to (wrongly) come back. */
 const QUIET_MS = 2_000;
 /** Nothing from the client or on the relay for this long: it hangs. */
-const IDLE_MS = 10_000;
-/** A harness's start, until its first request: a browser page can take seconds on a busy machine. */
-const START_MS = 30_000;
+const IDLE_MS = 20_000;
+/** A harness's start, until its first request: a browser page took 20 s on a busy machine here. */
+const START_MS = 90_000;
+/** Browser clients at once: pages of one Chromium that start together starve each other on a small machine. */
+const BROWSER_JOBS = 1;
 /** No case takes longer (split=byte sends its 4 events in about 5 s). */
 const CASE_MS = 60_000;
 /** Chained manifests of one case: a resume that never ends is cut here (and answered 204 by the relay). */
@@ -35,6 +37,7 @@ const { values: options } = parseArgs({
     cases: { type: 'string', default: 'all' },
     board: { type: 'string' },
     jobs: { type: 'string', default: '4' },
+    verbose: { type: 'boolean', default: false },
   },
 });
 if (!options.server) {
@@ -96,9 +99,17 @@ function runClient(client, relay, testCase, expected) {
     const activity = () => {
       lastActivity = performance.now();
     };
-    relay.onChange = activity;
+    relay.onChange = (connection) => {
+      activity();
+      if (options.verbose) {
+        console.log(`  ${Math.round(performance.now() - started)} ms relay: ${JSON.stringify(connection)}`);
+      }
+    };
     createInterface({ input: child.stdout }).on('line', (line) => {
       activity();
+      if (options.verbose) {
+        console.log(`  ${Math.round(performance.now() - started)} ms ${client.id}: ${line.slice(0, 160)}`);
+      }
       let parsed;
       try {
         parsed = JSON.parse(line);
@@ -137,6 +148,7 @@ function runClient(client, relay, testCase, expected) {
     function finish(ending) {
       clearInterval(timer);
       run.ending = ending;
+      run.exitedByItself = run.exit !== null; // later, the exit is the driver's SIGTERM
       run.connections = relay.connections.map((connection) => ({ ...connection }));
       relay.onChange = null;
       relay.dropAll();
@@ -204,9 +216,11 @@ function judge(testCase, expected, run) {
   }
   if (run.ending === 'hang' && findings.length === 0) {
     findings.push({ what: `hangs: ${run.connections.length} of ${expected.expectedConnections} connections, `
-      + `${run.events.length} events, nothing more within ${IDLE_MS / 1000} s`, rule: RULES.reconnect });
+      + `${run.events.length} events, nothing more within ${IDLE_MS / 1000} s`
+      + (run.errors.length ? `; it reported: ${run.errors.slice(0, 2).join('; ')}` : '')
+      + (run.stderr.trim() ? `; stderr: ${lastLine(run.stderr)}` : ''), rule: RULES.reconnect });
   }
-  if (run.exit && run.exit.code !== 0 && run.exit.code !== null && findings.length === 0) {
+  if (run.exitedByItself && run.exit.code !== 0 && findings.length === 0) {
     findings.push({ what: `the client crashed (exit ${run.exit.code}): ${lastLine(run.stderr)}`, rule: RULES.reconnect });
   }
   return findings;
@@ -249,16 +263,29 @@ async function measure(clients, cases) {
     plans.set(testCase, await planOf(testCase));
   }
   const results = new Map(clients.map((client) => [client.id, new Map()]));
-  const queue = clients.flatMap((client) => cases.map((testCase) => ({ client, testCase })));
+  const queue = cases.flatMap((testCase) => clients.map((client) => ({ client, testCase })));
+  let browserJobs = 0;
+  const nextJob = () => {
+    const index = queue.findIndex((job) => !job.client.browser || browserJobs < BROWSER_JOBS);
+    return index < 0 ? null : queue.splice(index, 1)[0];
+  };
   const started = performance.now();
   const worker = async () => {
     const relay = await new Relay(server).start();
     try {
-      for (let job = queue.shift(); job; job = queue.shift()) {
+      while (queue.length > 0) {
+        const job = nextJob();
+        if (!job) {
+          await new Promise((resolve) => setTimeout(resolve, 100)); // every job left waits for the browser
+          continue;
+        }
         const { client, testCase } = job;
+        browserJobs += client.browser ? 1 : 0;
         const expected = plans.get(testCase);
         const caseStarted = performance.now();
-        const run = await runClient(client, relay, testCase, expected);
+        const run = await runClient(client, relay, testCase, expected).finally(() => {
+          browserJobs -= client.browser ? 1 : 0;
+        });
         const findings = judge(testCase, expected, run);
         const delays = run.connections.slice(1).map((connection, index) =>
           Math.round(connection.startedAt - run.connections[index].endedAt));

@@ -78,7 +78,7 @@ export class Relay {
       endedAt: null,
     };
     this.connections.push(connection);
-    const changed = () => this.onChange?.();
+    const changed = () => this.onChange?.(connection);
     if (this.connections.length > this.plannedConnections) {
       connection.status = 204;
       connection.endedAt = performance.now();
