@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The committed {@code docs/client-scoreboard.md} was written by the harness as it is: the same cases, in the same
- * order, as {@code cases.json}, one matrix column each, and every npm client at the version its lock file pins.
+ * order, as {@code cases.json}, one matrix column each; every npm client at the version its lock file pins and
+ * every Java client at the version {@code java/pom.xml} pins.
  * After a change to either, {@code scoreboard/run} writes the board again.
  */
 class ScoreboardFileTest {
@@ -54,13 +55,32 @@ class ScoreboardFileTest {
         Map<String, String> locked = new LinkedHashMap<>();
         lock.get("").get("dependencies").fieldNames().forEachRemaining(
                 name -> locked.put(name, lock.get("node_modules/" + name).get("version").asText()));
-        Map<String, String> onBoard = new LinkedHashMap<>();
+        assertThat(clientsOnBoard(false)).as(REGENERATE).isEqualTo(locked);
+    }
+
+    @Test
+    void boardHasEveryJavaClientAtItsPinnedVersion() throws IOException {
+        String pom = Files.readString(SCOREBOARD.resolve("java").resolve("pom.xml"));
+        Map<String, String> onBoard = clientsOnBoard(true);
+
+        assertThat(onBoard).as("Java clients on the board").isNotEmpty();
+        onBoard.forEach((coordinates, version) -> {
+            String property = coordinates.substring(coordinates.indexOf(':') + 1) + ".version";
+            assertThat(pom).as(REGENERATE + " (" + coordinates + ")")
+                    .contains("<" + property + ">" + version + "</" + property + ">");
+        });
+    }
+
+    /** The package and version of each client row: Maven's (group:artifact) or npm's. */
+    private static Map<String, String> clientsOnBoard(boolean maven) throws IOException {
+        Map<String, String> clients = new LinkedHashMap<>();
         Matcher row = CLIENT_ROW.matcher(section("## Clients"));
         while (row.find()) {
-            onBoard.put(row.group(2), row.group(3));
+            if (row.group(2).contains(":") == maven) {
+                clients.put(row.group(2), row.group(3));
+            }
         }
-
-        assertThat(onBoard).as(REGENERATE).isEqualTo(locked);
+        return clients;
     }
 
     /** The board's text from {@code heading} to the next heading of the same level. */
