@@ -13,17 +13,16 @@ import { CLIENTS } from '../clients/clients.mjs';
 import { Relay } from './relay.mjs';
 import { RULES, ruleForEvent, ruleForReconnect } from './whatwg.mjs';
 import { writeBoard } from './board.mjs';
-import { launchChromiumServer } from '../../test-support/src/main/js/chromium.mjs';
 
 const SCOREBOARD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASES = JSON.parse(readFileSync(path.join(SCOREBOARD, 'cases.json'), 'utf8'));
 /** After the last planned connection ended: how long a client has to (wrongly) come back. */
-const QUIET_MS = 2_000;
+const QUIET_MS = 1_500;
 /** Nothing from the client or on the relay for this long: it hangs. */
 const IDLE_MS = 20_000;
 /** A harness's start, until its first request: a browser page took 20 s on a busy machine here. */
 const START_MS = 90_000;
-/** Browser clients at once: pages of one Chromium that start together starve each other on a small machine. */
+/** Browser clients at once (each starts a Chromium of its own): more starve each other on a small machine. */
 const BROWSER_JOBS = 1;
 /** No case takes longer (split=byte sends its 4 events in about 5 s). */
 const CASE_MS = 60_000;
@@ -86,11 +85,10 @@ async function planOf(testCase) {
 }
 
 function runClient(client, relay, testCase, expected) {
-  relay.reset(expected.forwarded);
-  const url = new URL(`streaming/sse?${queryOf(testCase)}`, relay.base).href;
+  const url = new URL(`streaming/sse?${queryOf(testCase)}`, relay.reset(expected.forwarded)).href;
   const [command, ...args] = client.command;
   const child = spawn(command, [...args, url, expected.types.join(',')], {
-    cwd: SCOREBOARD, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...sharedEnvironment },
+    cwd: SCOREBOARD, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const run = { events: [], errors: [], stderr: '', exit: null, ending: null };
   return new Promise((resolve) => {
@@ -214,6 +212,11 @@ function judge(testCase, expected, run) {
   if (run.ending === 'reconnected') {
     findings.push({ what: `reconnected after the 204 of connection ${expected.expectedConnections}`, rule: RULES.stop });
   }
+  if ((run.ending === 'hang' || run.exitedByItself) && findings.length > 0 && (run.errors.length || run.stderr.trim())) {
+    findings[0].what += ` (the client ${run.ending === 'hang' ? 'hung' : 'exited'}`
+      + `${run.errors.length ? `; it reported: ${run.errors.slice(0, 2).join('; ')}` : ''}`
+      + `${run.stderr.trim() ? `; stderr: ${lastLine(run.stderr)}` : ''})`;
+  }
   if (run.ending === 'hang' && findings.length === 0) {
     findings.push({ what: `hangs: ${run.connections.length} of ${expected.expectedConnections} connections, `
       + `${run.events.length} events, nothing more within ${IDLE_MS / 1000} s`
@@ -241,23 +244,8 @@ function selected() {
   return { clients, cases };
 }
 
-/** What every harness gets: the shared Chromium's endpoint, so a browser client opens a page instead of a browser. */
-const sharedEnvironment = {};
-
 async function main() {
   const { clients, cases } = selected();
-  const browser = clients.some((client) => client.browser) ? await launchChromiumServer() : null;
-  if (browser) {
-    sharedEnvironment.CHROMIUM_WS_ENDPOINT = browser.wsEndpoint();
-  }
-  try {
-    await measure(clients, cases);
-  } finally {
-    await browser?.close();
-  }
-}
-
-async function measure(clients, cases) {
   const plans = new Map();
   for (const testCase of cases) {
     plans.set(testCase, await planOf(testCase));

@@ -3,6 +3,8 @@
 // each connection: its Last-Event-ID, when it started, its status, and when its response ended. After a case's
 // planned connections it answers 204 itself, so every case ends with the stop a client must obey.
 // It also serves the browser harness page and the browser libraries, so they share the stream's origin.
+// Every case has a path prefix of its own (/case-N/...): a request of an earlier case's client that outlived its
+// case (a page the driver could not close in time) is answered 404 and recorded nowhere.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -39,11 +41,17 @@ export class Relay {
     return this;
   }
 
-  /** Forgets the last case's connections; the next case forwards {@code planned} connections, then answers 204. */
+  /**
+   * Forgets the last case's connections; the next case forwards {@code planned} connections, then answers 204.
+   *
+   * @return the base URL of the new case
+   */
   reset(planned) {
     this.plannedConnections = planned;
     this.connections = [];
     this.onChange = null;
+    this.prefix = `/case-${(this.cases = (this.cases ?? 0) + 1)}`;
+    return new URL(`${this.prefix}/`, this.base);
   }
 
   /** Ends every open connection (between two cases: nothing of one case may reach the next). */
@@ -60,14 +68,15 @@ export class Relay {
 
   async handle(request, response) {
     const url = new URL(request.url, this.base);
-    const served = STATIC[url.pathname];
+    if (!url.pathname.startsWith(`${this.prefix}/`)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const target = request.url.slice(this.prefix.length);
+    const served = STATIC[url.pathname.slice(this.prefix.length)];
     if (served) {
       response.writeHead(200, { 'Content-Type': served[1], 'Cache-Control': 'no-store' });
       response.end(await readFile(served[0]));
-      return;
-    }
-    if (url.pathname === '/favicon.ico') {
-      response.writeHead(404).end();
       return;
     }
     const connection = {
@@ -87,7 +96,7 @@ export class Relay {
       return;
     }
     const headers = { ...request.headers, host: this.upstream.host };
-    const upstream = http.request(new URL(request.url, this.upstream), { method: request.method, headers },
+    const upstream = http.request(new URL(target.slice(1), this.upstream), { method: request.method, headers },
       (answer) => {
         connection.status = answer.statusCode;
         response.writeHead(answer.statusCode, answer.headers);

@@ -2,21 +2,10 @@
 // its own network traffic (this machine's closed network refuses it). CHROMIUM names another executable.
 import { chromium } from 'playwright-core';
 
-const OPTIONS = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-
 export function launchChromium() {
-  return chromium.launch(OPTIONS);
-}
-
-/** A Chromium that other processes share: they connect with {@link connectChromium} to its wsEndpoint(). */
-export function launchChromiumServer() {
-  return chromium.launchServer(OPTIONS);
-}
-
-export function connectChromium(wsEndpoint) {
-  return chromium.connect(wsEndpoint);
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }
