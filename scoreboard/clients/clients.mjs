@@ -32,6 +32,9 @@ const java = (module, mainClass) => ({ javaModule: module, mainClass });
 
 function javaCommand({ javaModule, mainClass }) {
   const target = path.join(SCOREBOARD, 'java', javaModule, 'target');
+  if (!mainClass) {
+    return ['java', '-jar', path.join(target, 'quarkus-app', 'quarkus-run.jar')]; // a Quarkus command-line app
+  }
   const classpath = path.join(target, 'classpath.txt');
   if (!existsSync(classpath)) {
     throw new Error(`${classpath} is missing: build the Java clients with ./mvnw -B package -pl scoreboard -am -DskipTests`);
@@ -86,6 +89,8 @@ export const CLIENTS = [
     ...java('resteasy', 'io.chamber.sse.scoreboard.jaxrs.Main') },
   { id: 'spring-webclient', name: 'Spring WebClient (Java)', package: 'org.springframework:spring-webflux',
     ...java('spring-webclient', 'io.chamber.sse.scoreboard.springwebclient.Main') },
+  { id: 'quarkus-rest-client', name: 'Quarkus REST client, Multi<SseEvent<String>> (Java)',
+    package: 'io.quarkus:quarkus-rest-client', ...java('quarkus-rest-client') },
 ];
 
 for (const client of CLIENTS) {

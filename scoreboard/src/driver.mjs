@@ -100,7 +100,7 @@ function runClient(client, relay, testCase, expected) {
     relay.onChange = (connection) => {
       activity();
       if (options.verbose) {
-        console.log(`  ${Math.round(performance.now() - started)} ms relay: ${JSON.stringify(connection)}`);
+        console.log(`  ${Math.round(performance.now() - started)} ms relay of ${client.id}: ${JSON.stringify(connection)}`);
       }
     };
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -271,9 +271,14 @@ async function main() {
         browserJobs += client.browser ? 1 : 0;
         const expected = plans.get(testCase);
         const caseStarted = performance.now();
-        const run = await runClient(client, relay, testCase, expected).finally(() => {
-          browserJobs -= client.browser ? 1 : 0;
-        });
+        let run = await runClient(client, relay, testCase, expected);
+        if (run.ending === 'hang') {
+          // a hang is a result when it comes back: once, on this busy machine, a fresh Chromium did not handle
+          // its first response for 20 s
+          console.log(`hang  ${client.id} | ${testCase}: once more`);
+          run = await runClient(client, relay, testCase, expected);
+        }
+        browserJobs -= client.browser ? 1 : 0;
         const findings = judge(testCase, expected, run);
         const delays = run.connections.slice(1).map((connection, index) =>
           Math.round(connection.startedAt - run.connections[index].endedAt));
