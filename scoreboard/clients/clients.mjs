@@ -28,19 +28,21 @@ function chromiumVersion() {
 const JAVA_POM = readFileSync(path.join(SCOREBOARD, 'java', 'pom.xml'), 'utf8');
 
 /** A Java client: its module's jar and the classpath Maven wrote for it (./mvnw package -pl scoreboard -am). */
+/** A harness lives seconds: the quick compiler and the small collector start it with the least CPU. */
+const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 const java = (module, mainClass) => ({ javaModule: module, mainClass });
 
 function javaCommand({ javaModule, mainClass }) {
   const target = path.join(SCOREBOARD, 'java', javaModule, 'target');
   if (!mainClass) {
-    return ['java', '-jar', path.join(target, 'quarkus-app', 'quarkus-run.jar')]; // a Quarkus command-line app
+    return ['java', ...JVM_OPTIONS, '-jar', path.join(target, 'quarkus-app', 'quarkus-run.jar')]; // a Quarkus app
   }
   const classpath = path.join(target, 'classpath.txt');
   if (!existsSync(classpath)) {
     throw new Error(`${classpath} is missing: build the Java clients with ./mvnw -B package -pl scoreboard -am -DskipTests`);
   }
   const jar = readdirSync(target).find((file) => file.endsWith('.jar'));
-  return ['java', '-cp', `${path.join(target, jar)}${path.delimiter}${readFileSync(classpath, 'utf8').trim()}`, mainClass];
+  return ['java', ...JVM_OPTIONS, '-cp', `${path.join(target, jar)}${path.delimiter}${readFileSync(classpath, 'utf8').trim()}`, mainClass];
 }
 
 /** The version scoreboard/java/pom.xml pins for a Maven artifact, in the property named after it. */

@@ -2,9 +2,12 @@
 // (clients × cases), the cases, then every failure with what differed first and the rule that decides it.
 import { execFileSync } from 'node:child_process';
 
-const MARK = { pass: '✓', fail: '✗', hang: '⏱' };
+const MARK = { pass: '✓', fail: '✗', hang: '⏱', notRun: '·' };
 
 function mark(result) {
+  if (!result) {
+    return MARK.notRun;
+  }
   if (result.findings.length === 0) {
     return MARK.pass;
   }
@@ -23,6 +26,7 @@ function commit() {
 
 export function writeBoard({ clients, cases, results, queryOf }) {
   const passed = (client) => [...results.get(client.id).values()].filter((result) => result.findings.length === 0).length;
+  const ran = (client) => results.get(client.id).size;
   const lines = [
     '# Client conformance scoreboard',
     '',
@@ -40,17 +44,18 @@ export function writeBoard({ clients, cases, results, queryOf }) {
     '| client | package | version | passed | reference |',
     '|---|---|---|---|---|',
     ...clients.map((client) => `| ${client.name} | ${client.package ? code(client.package) : ''} | ${client.version()} `
-      + `| ${passed(client)}/${cases.length} | ${client.reference ? 'yes' : ''} |`),
+      + `| ${passed(client)}/${ran(client)} | ${client.reference ? 'yes' : ''} |`),
     '',
     '## Matrix',
     '',
-    `${MARK.pass} passed, ${MARK.fail} failed, ${MARK.hang} hung (nothing more from the client within the bounded wait);`,
+    `${MARK.pass} passed, ${MARK.fail} failed, ${MARK.hang} hung (nothing more from the client within the bounded wait),`,
+    `${MARK.notRun} not run;`,
     'the columns are the cases below.',
     '',
     `| client | ${cases.map((_, index) => index + 1).join(' | ')} | passed |`,
     `|---|${cases.map(() => ':-:').join('|')}|---|`,
     ...clients.map((client) => `| ${client.name} | ${cases.map((testCase) => mark(results.get(client.id).get(testCase)))
-      .join(' | ')} | ${passed(client)}/${cases.length} |`),
+      .join(' | ')} | ${passed(client)}/${ran(client)} |`),
     '',
     '## Cases',
     '',
@@ -67,11 +72,11 @@ export function writeBoard({ clients, cases, results, queryOf }) {
   ];
   for (const client of clients) {
     const failed = cases.map((testCase, index) => [index + 1, testCase, results.get(client.id).get(testCase)])
-      .filter(([, , result]) => result.findings.length > 0);
+      .filter(([, , result]) => result?.findings.length > 0);
     if (failed.length === 0) {
       continue;
     }
-    lines.push('', `### ${client.name} ${client.version()}: ${passed(client)}/${cases.length}`, '');
+    lines.push('', `### ${client.name} ${client.version()}: ${passed(client)}/${ran(client)}`, '');
     for (const [number, testCase, result] of failed) {
       const [first, ...others] = result.findings;
       lines.push(`- **${number}** ${code(testCase)}: ${code(first.what)}`);

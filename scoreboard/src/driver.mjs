@@ -13,6 +13,7 @@ import { CLIENTS } from '../clients/clients.mjs';
 import { Relay } from './relay.mjs';
 import { RULES, ruleForEvent, ruleForReconnect } from './whatwg.mjs';
 import { writeBoard } from './board.mjs';
+import { launchChromiumServer } from '../../test-support/src/main/js/chromium.mjs';
 
 const SCOREBOARD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASES = JSON.parse(readFileSync(path.join(SCOREBOARD, 'cases.json'), 'utf8'));
@@ -22,8 +23,8 @@ const QUIET_MS = 1_500;
 const IDLE_MS = 20_000;
 /** A harness's start, until its first request: a browser page took 20 s on a busy machine here. */
 const START_MS = 90_000;
-/** Browser clients at once (each starts a Chromium of its own): more starve each other on a small machine. */
-const BROWSER_JOBS = 1;
+/** Browser clients at once (pages of one Chromium): more starve each other on a small machine. */
+const BROWSER_JOBS = 2;
 /** No case takes longer (split=byte sends its 4 events in about 5 s). */
 const CASE_MS = 60_000;
 /** Chained manifests of one case: a resume that never ends is cut here (and answered 204 by the relay). */
@@ -35,7 +36,7 @@ const { values: options } = parseArgs({
     clients: { type: 'string', default: 'all' },
     cases: { type: 'string', default: 'all' },
     board: { type: 'string' },
-    jobs: { type: 'string', default: '4' },
+    jobs: { type: 'string', default: '6' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -88,7 +89,7 @@ function runClient(client, relay, testCase, expected) {
   const url = new URL(`streaming/sse?${queryOf(testCase)}`, relay.reset(expected.forwarded)).href;
   const [command, ...args] = client.command;
   const child = spawn(command, [...args, url, expected.types.join(',')], {
-    cwd: SCOREBOARD, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: SCOREBOARD, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...sharedEnvironment },
   });
   const run = { events: [], errors: [], stderr: '', exit: null, ending: null };
   return new Promise((resolve) => {
@@ -244,8 +245,23 @@ function selected() {
   return { clients, cases };
 }
 
+/** What every harness gets: the shared Chromium's endpoint, so a browser client opens a page, not a browser. */
+const sharedEnvironment = {};
+
 async function main() {
   const { clients, cases } = selected();
+  const browser = clients.some((client) => client.browser) ? await launchChromiumServer() : null;
+  if (browser) {
+    sharedEnvironment.CHROMIUM_WS_ENDPOINT = browser.wsEndpoint();
+  }
+  try {
+    await measure(clients, cases);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function measure(clients, cases) {
   const plans = new Map();
   for (const testCase of cases) {
     plans.set(testCase, await planOf(testCase));
@@ -258,6 +274,7 @@ async function main() {
     return index < 0 ? null : queue.splice(index, 1)[0];
   };
   const started = performance.now();
+  let done = 0;
   const worker = async () => {
     const relay = await new Relay(server).start();
     try {
@@ -283,6 +300,9 @@ async function main() {
         const delays = run.connections.slice(1).map((connection, index) =>
           Math.round(connection.startedAt - run.connections[index].endedAt));
         results.get(client.id).set(testCase, { findings, ending: run.ending, delays, errors: run.errors.slice(0, 3) });
+        if (options.board && ++done % 20 === 0) {
+          writeFileSync(options.board, writeBoard({ clients, cases, results, queryOf })); // a run cut short leaves a board
+        }
         console.log(`${findings.length === 0 ? 'pass' : 'FAIL'} ${client.id} | ${testCase} `
           + `(${Math.round(performance.now() - caseStarted)} ms, ${run.ending}, reconnect delays ${delays.join(',') || '-'})`
           + (findings.length ? `\n     ${findings.map((finding) => finding.what).join('\n     ')}` : ''));

@@ -1,14 +1,17 @@
 // The browser clients, each in Debian's Chromium driven by Playwright: its own EventSource, sse.js,
 // event-source-polyfill and reconnecting-eventsource, on a page of the stream's origin (served by the relay).
 // Usage: node chromium.mjs <native|sse.js|event-source-polyfill|reconnecting-eventsource> <stream URL> [event types]
-import { launchChromium } from '../../../test-support/src/main/js/chromium.mjs';
+// With CHROMIUM_WS_ENDPOINT (the driver's shared Chromium) it opens a page of its own there instead of a browser.
+import { connectChromium, launchChromium } from '../../../test-support/src/main/js/chromium.mjs';
 
 const [library] = process.argv.splice(2, 1);
 const { url, types, emit } = await import('../node/emit.mjs');
 
-const browser = await launchChromium();
-process.on('SIGTERM', () => browser.close().finally(() => process.exit(0)));
-const page = await browser.newPage();
+const shared = process.env.CHROMIUM_WS_ENDPOINT;
+const browser = await (shared ? connectChromium(shared) : launchChromium());
+const context = await browser.newContext();
+process.on('SIGTERM', () => context.close().finally(() => browser.close()).finally(() => process.exit(0)));
+const page = await context.newPage();
 await page.exposeFunction('emit', emit);
 page.on('pageerror', (failure) => emit({ kind: 'error', message: `page: ${failure.message}` }));
 await page.goto(new URL('../harness/page.html', url).href); // its module script has run by the load event
