@@ -1,6 +1,8 @@
 // Writes docs/client-scoreboard.md from the driver's results: the clients and their versions, the matrix
 // (clients × cases), the cases, then every failure with what differed first and the rule that decides it.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const MARK = { pass: '✓', fail: '✗', hang: '⏱', notRun: '·' };
 
@@ -87,4 +89,22 @@ export function writeBoard({ clients, cases, results, queryOf }) {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Usage: node src/board.mjs <board file> <results.json>...: one board from the results of several drivers. */
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [board, ...files] = process.argv.slice(2);
+  const { CLIENTS } = await import('../clients/clients.mjs');
+  const cases = JSON.parse(readFileSync(new URL('../cases.json', import.meta.url), 'utf8'));
+  const results = new Map();
+  for (const file of files) {
+    for (const [id, byCase] of Object.entries(JSON.parse(readFileSync(file, 'utf8')))) {
+      results.set(id, new Map(Object.entries(byCase)));
+    }
+  }
+  const clients = CLIENTS.filter((client) => results.has(client.id));
+  const retry = (testCase) => (new URLSearchParams(testCase).has('retry') ? '' : `&retry=${cases.defaultRetry}`);
+  writeFileSync(board, writeBoard({ clients, cases: cases.cases, results,
+    queryOf: (testCase) => `${testCase}&${cases.common}${retry(testCase)}` }));
+  console.log(`wrote ${board}`);
 }
