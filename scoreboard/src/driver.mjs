@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CLIENTS } from '../clients/clients.mjs';
 import { Relay } from './relay.mjs';
-import { RULES, ruleForEvent, ruleForReconnect } from './whatwg.mjs';
+import { RULES, passed, ruleForEvent, ruleForReconnect } from './whatwg.mjs';
 import { writeBoard } from './board.mjs';
 import { launchChromiumServer } from '../../test-support/src/main/js/chromium.mjs';
 
@@ -312,7 +312,7 @@ async function measure(clients, cases) {
         if (options.json) {
           writeFileSync(options.json, toJson(results)); // a run cut short leaves what it measured
         }
-        console.log(`${findings.length === 0 ? 'pass' : 'FAIL'} ${client.id} | ${testCase} `
+        console.log(`${passed(testCase, { findings }) ? 'pass' : 'FAIL'} ${client.id} | ${testCase} `
           + `(${Math.round(performance.now() - caseStarted)} ms, ${run.ending}, reconnect delays ${delays.join(',') || '-'})`
           + (findings.length ? `\n     ${findings.map((finding) => finding.what).join('\n     ')}` : ''));
       }
@@ -330,8 +330,8 @@ async function measure(clients, cases) {
 
 function report(clients, cases, results) {
   for (const client of clients) {
-    const passed = [...results.get(client.id).values()].filter((result) => result.findings.length === 0).length;
-    console.log(`${client.reference ? 'reference ' : ''}${client.name} ${client.version()}: ${passed}/${cases.length}`);
+    const passes = [...results.get(client.id)].filter(([testCase, result]) => passed(testCase, result)).length;
+    console.log(`${client.reference ? 'reference ' : ''}${client.name} ${client.version()}: ${passes}/${cases.length}`);
   }
   if (options.board) {
     writeFileSync(options.board, writeBoard({ clients, cases, results, queryOf }));
