@@ -1,6 +1,7 @@
 package io.chamber.sse.runtime.http;
 
 import static io.chamber.sse.runtime.http.StreamParameter.ACCEL_BUFFERING;
+import static io.chamber.sse.runtime.http.StreamParameter.ACCEPT_ENCODING_HEADER;
 import static io.chamber.sse.runtime.http.StreamParameter.COUNT;
 import static io.chamber.sse.runtime.http.StreamParameter.DATA;
 import static io.chamber.sse.runtime.http.StreamParameter.DELAY;
@@ -74,10 +75,13 @@ public final class StreamOptionsParser {
      */
     public StreamRequest parseRequest(Function<StreamParameter, String> values) {
         StreamOptions options = parse(values);
-        boolean gzip = orElse(values, GZIP, text -> flag(GZIP, text), false);
-        if (gzip && options.shape().split() != null) {
+        String gzipValue = values.apply(GZIP);
+        boolean auto = gzipValue != null && "auto".equals(gzipValue.trim());
+        boolean gzip = auto ? acceptsGzip(values.apply(ACCEPT_ENCODING_HEADER))
+                : orElse(values, GZIP, text -> gzipFlag(text), false);
+        if ((gzip || auto) && options.shape().split() != null) {
             throw new InvalidParameterException(GZIP, "cannot be combined with split: the cuts would fall inside "
-                    + "the compressed bytes", "gzip=1 without split, or split without gzip");
+                    + "the compressed bytes", "gzip=1 or gzip=auto without split, or split without gzip");
         }
         return new StreamRequest(options,
                 orElse(values, ECHO, text -> oneOf(ECHO, text, "request"), null) != null,
@@ -191,6 +195,45 @@ public final class StreamOptionsParser {
             default -> throw new InvalidParameterException(parameter, "is not a flag: '" + text + "'",
                     "1 or true to turn it on, 0 or false to leave it off");
         };
+    }
+
+    private static boolean gzipFlag(String text) {
+        return switch (text.trim()) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new InvalidParameterException(GZIP, "is not a flag or auto: '" + text + "'",
+                    "1 or true to compress always, auto to compress when Accept-Encoding allows gzip, 0 or false "
+                            + "for no compression");
+        };
+    }
+
+    /**
+     * True when {@code Accept-Encoding} allows gzip (RFC 9110, 12.5.3): {@code gzip}, {@code x-gzip} or {@code *}
+     * with a q-value above 0, unless gzip itself is listed with q=0.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean gzip = null;
+        boolean any = false;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean accepted = true;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    accepted = !parameter.substring(2).trim().matches("0(\\.0{0,3})?");
+                }
+            }
+            if (name.equals("gzip") || name.equals("x-gzip")) {
+                gzip = accepted;
+            } else if (name.equals("*")) {
+                any = accepted;
+            }
+        }
+        return gzip != null ? gzip : any;
     }
 
     private static String names(Set<Quirk> quirks) {
