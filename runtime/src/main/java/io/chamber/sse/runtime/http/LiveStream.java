@@ -9,15 +9,25 @@ import io.chamber.sse.runtime.stream.Frame;
 import io.chamber.sse.runtime.stream.FrameCuts;
 import io.chamber.sse.runtime.stream.SseWireFormat;
 import io.chamber.sse.runtime.stream.StreamFrames;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * One stream being served: carries out what its {@link StreamFrames} say, on the event loop of its connection.
  * It waits in the event loop's {@link TimerWheel}, or for the response to drain when the client reads slower than
  * the stream writes (so nothing piles up in the server), and a fire-hose gives the event loop back after a few
  * frames so other connections get their turn. A split stream writes each frame in pieces, a tick apart; a gzip
- * stream compresses each frame and flushes it. A client that leaves ends it quietly.
+ * stream compresses each frame and flushes it. A client that leaves ends it quietly, and so does its connection
+ * closing in any way (Vert.x skips the response's close handler when its own close path fails), so a stream never
+ * outlives its connection. On HTTP/1.x nothing the client sends behind the stream is queued ({@link PipeliningGuard}).
  */
 final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStreams.Member {
 
@@ -29,10 +39,20 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
 
     private final StreamFrames frames;
     private final HttpServerResponse response;
+    private final HttpConnection connection;
+    private final Channel channel;
+    private final ChannelFutureListener channelClosed = ignored -> channelClosed();
+    /**
+     * Over HTTP/2, each write gets this handler: without one Vert.x writes with a void promise, and a void promise
+     * that fails (the client reset the stream while frames for it were queued) closes the whole connection.
+     */
+    private final Handler<AsyncResult<Void>> writeDone;
     private final TimerWheel wheel;
     private final OpenStreams openStreams;
     private final FrameCuts cuts;
     private final GzipFraming gzip;
+    /** Set while the stream lives on an HTTP/1.x connection. */
+    private PipeliningGuard pipelining;
     /** The frame being written in pieces, and where the next piece starts. */
     private byte[] pieces;
     private int[] pieceCuts;
@@ -41,10 +61,13 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     /** Ended, dropped or gone: nothing more to do. */
     private boolean over;
 
-    LiveStream(StreamFrames frames, HttpServerResponse response, TimerWheel wheel, OpenStreams openStreams,
+    LiveStream(StreamFrames frames, HttpServerRequest request, TimerWheel wheel, OpenStreams openStreams,
             FrameCuts cuts, GzipFraming gzip) {
         this.frames = frames;
-        this.response = response;
+        this.response = request.response();
+        this.connection = request.connection();
+        this.channel = ((ConnectionBase) connection).channel();
+        this.writeDone = request.version() == HttpVersion.HTTP_2 ? this::writeDone : null;
         this.wheel = wheel;
         this.openStreams = openStreams;
         this.cuts = cuts;
@@ -52,11 +75,15 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     }
 
     /** Starts serving; called on the connection's event loop, after the place in {@link OpenStreams} was taken. */
-    void start() {
+    void start(boolean requestEnded) {
+        openStreams.opened(this);
         response.closeHandler(ignored -> clientLeft());
         response.exceptionHandler(LiveStream::ignore);
         response.drainHandler(ignored -> drained());
-        openStreams.opened(this);
+        if (writeDone == null) {
+            pipelining = PipeliningGuard.install(channel, requestEnded);
+        }
+        channel.closeFuture().addListener(channelClosed);
         step();
     }
 
@@ -82,6 +109,10 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     }
 
     private void step() {
+        if (!channel.isActive()) {
+            clientLeft();
+            return;
+        }
         for (int written = 0; !over;) {
             if (response.writeQueueFull()) {
                 awaitingDrain = true;
@@ -131,14 +162,14 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
                 return;
             }
         }
-        response.write(encode(frame.bytes(), frame.length()), null);
+        response.write(encode(frame.bytes(), frame.length()), writeDone);
     }
 
     /** Writes the next piece of a split frame; true while more pieces follow. */
     private boolean writeNextPiece() {
         int from = nextPiece == 0 ? 0 : pieceCuts[nextPiece - 1];
         int to = nextPiece < pieceCuts.length ? pieceCuts[nextPiece] : pieces.length;
-        response.write(Buffer.buffer(to - from).appendBytes(pieces, from, to - from), null);
+        response.write(Buffer.buffer(to - from).appendBytes(pieces, from, to - from), writeDone);
         if (nextPiece++ < pieceCuts.length) {
             return true;
         }
@@ -172,6 +203,9 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         } else {
             response.end(end);
         }
+        if (pipelining != null && pipelining.discarded()) {
+            connection.close();
+        }
     }
 
     /** Writes {@code last} (if anything) and closes the connection without the response's end. */
@@ -180,10 +214,25 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
             return;
         }
         if (last.length() > 0) {
-            response.write(encode(last.bytes(), last.length()), null);
+            response.write(encode(last.bytes(), last.length()), writeDone);
         }
         close();
         response.reset();
+    }
+
+    /** From the channel's event loop, which serves the stream too unless something in between moved it. */
+    private void channelClosed() {
+        if (wheel.loop().inEventLoop()) {
+            clientLeft();
+        } else {
+            wheel.loop().execute(this::clientLeft);
+        }
+    }
+
+    private void writeDone(AsyncResult<Void> result) {
+        if (result.failed()) {
+            clientLeft();
+        }
     }
 
     private void clientLeft() {
@@ -198,6 +247,10 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         wheel.cancel(this);
         if (gzip != null) {
             gzip.close();
+        }
+        channel.closeFuture().removeListener(channelClosed);
+        if (pipelining != null) {
+            pipelining.remove();
         }
         openStreams.closed(this);
     }

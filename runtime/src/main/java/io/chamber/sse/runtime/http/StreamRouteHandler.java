@@ -81,10 +81,11 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
         if (stream.echoRequest()) {
             frames.withFirstEvent("request", echo(request));
         }
+        streamHeaders(request, response, stream);
         EventExecutor loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
-        new LiveStream(frames, streamHeaders(request, response, stream), wheels.computeIfAbsent(loop, TimerWheel::new),
+        new LiveStream(frames, request, wheels.computeIfAbsent(loop, TimerWheel::new),
                 openStreams, options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
-                stream.gzip() ? new GzipFraming() : null).start();
+                stream.gzip() ? new GzipFraming() : null).start(request.isEnded());
     }
 
     /**
