@@ -74,7 +74,11 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         this.gzip = gzip;
     }
 
-    /** Starts serving; called on the connection's event loop, after the place in {@link OpenStreams} was taken. */
+    /**
+     * Starts serving; called on the connection's event loop, after the place in {@link OpenStreams} was taken.
+     *
+     * @param requestEnded whether the stream's request has been read to its end
+     */
     void start(boolean requestEnded) {
         openStreams.opened(this);
         response.closeHandler(ignored -> clientLeft());
@@ -220,7 +224,7 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         response.reset();
     }
 
-    /** From the channel's event loop, which serves the stream too unless something in between moved it. */
+    /** Netty tells the channel's own event loop, which serves the stream too; the stream ends on its loop anyway. */
     private void channelClosed() {
         if (wheel.loop().inEventLoop()) {
             clientLeft();
