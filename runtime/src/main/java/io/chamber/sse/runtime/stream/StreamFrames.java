@@ -23,7 +23,7 @@ public final class StreamFrames {
     }
 
     /** A frame of due events grows to about this size before it is written. */
-    static final int BATCH_BYTES = 16 * 1024;
+    public static final int BATCH_BYTES = 16 * 1024;
     /**
      * The drop comes this long after the last event: a client may discard data that arrives together with a broken
      * connection (Chromium does), and the events before a drop must arrive.
@@ -33,7 +33,7 @@ public final class StreamFrames {
     private final StreamOptions options;
     private final StreamCursor cursor;
     private final WireFormat format;
-    private final long heartbeatNanos;
+    private long heartbeatNanos;
     private final long startNanos;
     private final long startEpochMicros;
     private String firstEventType;
@@ -60,6 +60,12 @@ public final class StreamFrames {
         return this;
     }
 
+    /** Leaves out the heartbeats, whatever the options say: for a simulation of what a client dispatches. */
+    StreamFrames withoutHeartbeats() {
+        this.heartbeatNanos = 0;
+        return this;
+    }
+
     /** The step at {@code nowNanos}; for {@link Step#WRITE}, {@code out} holds the frame. */
     public Step next(long nowNanos, Frame out) {
         eventsInFrame = 0;
@@ -75,6 +81,8 @@ public final class StreamFrames {
                 format.appendPrelude(out);
                 if (firstEventType != null) {
                     format.appendEvent(out, firstEventType, firstEventData);
+                    firstEventType = null;
+                    firstEventData = null; // an echoed request can be tens of KB: not kept for the stream's life
                 }
                 started = true;
             }
