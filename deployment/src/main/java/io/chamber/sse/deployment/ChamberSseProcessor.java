@@ -63,6 +63,12 @@ class ChamberSseProcessor {
                 .withRequestHandler(recorder.expectedEventsHandler())
                 .displayOnNotFoundPage("Chamber SSE: what a client must dispatch from a stream")
                 .build());
+        for (String route : new String[] { path, path + "/expected" }) {
+            routes.produce(RouteBuildItem.newApplicationRoute(route)
+                    .withRequestHandler(recorder.invalidHostHandler())
+                    .asFailureRoute()
+                    .build());
+        }
     }
 
     /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */
