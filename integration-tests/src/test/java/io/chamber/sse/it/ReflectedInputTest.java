@@ -95,7 +95,7 @@ class ReflectedInputTest {
         H2c.Response response = H2c.request(sse.getPort(), "GET", "/streaming/sse?quirk="
                 + URLEncoder.encode(hostile, StandardCharsets.UTF_8), Map.of());
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).doesNotContain("<", ">", "&", "\u2028", "\u2029", "\u0000", "\r", "\n");
+        assertThat(response.body()).doesNotContain("<", ">", "\u2028", "\u2029", "\u0000", "\r", "\n");
         assertThat(JSON.readTree(response.body()).get("detail").asText()).contains(hostile);
     }
 

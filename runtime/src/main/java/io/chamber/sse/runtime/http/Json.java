@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 /**
  * The HTTP side's JSON bodies: problems, manifests, echoed requests; all strings, numbers, lists, maps and records.
  * They carry request input, so besides JSON's own escapes (quotes, backslashes, control characters, NUL among them)
- * {@code <}, {@code >}, {@code &} and the JavaScript line terminators U+2028 and U+2029 are written as
- * {@code \}{@code uXXXX}: a body pasted into a page or a script stays inert there too.
+ * {@code <}, {@code >} and the JavaScript line terminators U+2028 and U+2029 are written as {@code \}{@code uXXXX}:
+ * a body pasted into a page or a script cannot end the script or a line there.
  */
 final class Json {
 
@@ -44,7 +44,6 @@ final class Json {
         InertEscapes() {
             ascii['<'] = ESCAPE_STANDARD;
             ascii['>'] = ESCAPE_STANDARD;
-            ascii['&'] = ESCAPE_STANDARD;
         }
 
         @Override
