@@ -35,7 +35,8 @@ class ClientNoiseIT {
     void halfRequestsCutByAResetLogNothing(boolean nativeTransport) throws Exception {
         // one event loop: the reset connections are handled before the request that follows them is answered
         PackagedApp app = PackagedApp.start(PackagedApp.freePort(),
-                "-Dquarkus.vertx.prefer-native-transport=" + nativeTransport, "-Dquarkus.vertx.event-loops-pool-size=1");
+                "-Dquarkus.vertx.prefer-native-transport=" + nativeTransport,
+                "-Dquarkus.vertx.event-loops-pool-size=1");
         try {
             for (int round = 0; round < 4; round++) {
                 for (String part : PARTS) {

@@ -78,7 +78,8 @@ final class H2c {
                         writeFrame(out, SETTINGS, ACK, 0, new byte[0]);
                     }
                 }
-                case HEADERS -> headers = decode(decoder, stream, fragment(payload, flags, (flags & PRIORITY) != 0 ? 5 : 0));
+                case HEADERS -> headers = decode(decoder, stream,
+                        fragment(payload, flags, (flags & PRIORITY) != 0 ? 5 : 0));
                 case DATA -> body.append(new String(fragment(payload, flags, 0), StandardCharsets.UTF_8));
                 case RST_STREAM, GOAWAY -> throw new IOException("the server ended the exchange: frame type " + type);
                 default -> {

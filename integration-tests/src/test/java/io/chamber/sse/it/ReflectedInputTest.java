@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ReflectedInputTest {
 
     static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+    static final String PREFLIGHT = "OPTIONS /streaming/sse HTTP/1.1\r\nHost: localhost\r\n";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/streaming/sse")
@@ -49,8 +50,8 @@ class ReflectedInputTest {
 
     @Test
     void aPreflightGetsTheRequestedNamesBackAsATokenList() throws Exception {
-        RawHttp1.Response http1 = RawHttp1.exchange(sse.getPort(), "OPTIONS /streaming/sse HTTP/1.1\r\nHost: localhost\r\n"
-                + REQUEST_HEADERS + ": Last-Event-ID,  x-trace\t, ,x-b3-id\r\n");
+        RawHttp1.Response http1 = RawHttp1.exchange(sse.getPort(),
+                PREFLIGHT + REQUEST_HEADERS + ": Last-Event-ID,  x-trace\t, ,x-b3-id\r\n");
         assertThat(http1.status()).isEqualTo(204);
         assertThat(http1.header("Access-Control-Allow-Headers")).containsExactly("Last-Event-ID, x-trace, x-b3-id");
 
@@ -62,7 +63,7 @@ class ReflectedInputTest {
 
     @Test
     void aPreflightWithoutRequestedNamesAllowsLastEventId() throws Exception {
-        RawHttp1.Response http1 = RawHttp1.exchange(sse.getPort(), "OPTIONS /streaming/sse HTTP/1.1\r\nHost: localhost\r\n");
+        RawHttp1.Response http1 = RawHttp1.exchange(sse.getPort(), PREFLIGHT);
         assertThat(http1.status()).isEqualTo(204);
         assertThat(http1.header("Access-Control-Allow-Headers")).containsExactly("Last-Event-ID");
     }
@@ -70,8 +71,8 @@ class ReflectedInputTest {
     @ParameterizedTest
     @ValueSource(strings = { "a b", "x-a;x-b", "\"x\"", "a/b", "x-\u00e9", "a,b c" })
     void aPreflightAskingForSomethingElseThanNamesIsRefusedOverHttp1(String value) throws Exception {
-        RawHttp1.Response response = RawHttp1.exchange(sse.getPort(), "OPTIONS /streaming/sse HTTP/1.1\r\n"
-                + "Host: localhost\r\n" + REQUEST_HEADERS + ": " + value + "\r\n");
+        RawHttp1.Response response = RawHttp1.exchange(sse.getPort(),
+                PREFLIGHT + REQUEST_HEADERS + ": " + value + "\r\n");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Access-Control-Allow-Headers")).isEmpty();
         assertNamesTheHeader(response.header("Content-Type").get(0), response.body());
