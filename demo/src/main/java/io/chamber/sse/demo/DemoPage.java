@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
 /**
- * The demo page, its script and its style sheet, read from {@code demo-page/} on the classpath once and served from
+ * The demo page, its script, style sheet and icon, read from {@code demo-page/} on the classpath once and served from
  * memory. As static resources ({@code META-INF/resources}) they would be served through Vert.x's file cache, which a
  * JVM shutdown hook of Vert.x deletes as soon as SIGTERM arrives: for the whole graceful shutdown (the pre-shutdown
  * delay, then the streams' end) every page request would fail with 500 and an ERROR "cacheDir has been removed.
@@ -25,6 +25,7 @@ public class DemoPage {
     private final byte[] index = read("index.html");
     private final byte[] script = read("app.js");
     private final byte[] style = read("style.css");
+    private final byte[] icon = read("favicon.ico");
 
     @GET
     @Produces(HTML)
@@ -51,6 +52,13 @@ public class DemoPage {
     @Produces(CSS)
     public byte[] style() {
         return style;
+    }
+
+    @GET
+    @Path("favicon.ico")
+    @Produces("image/x-icon")
+    public byte[] icon() {
+        return icon;
     }
 
     private static byte[] read(String name) {

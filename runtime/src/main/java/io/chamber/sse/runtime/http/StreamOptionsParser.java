@@ -50,6 +50,8 @@ import io.quarkus.runtime.configuration.DurationConverter;
 public final class StreamOptionsParser {
 
     private static final Pattern BARE_SECONDS = Pattern.compile("\\d+\\.\\d+");
+    /** ASCII digits only: Java's number parsers also take other scripts' digits, such as a fullwidth {@code １}. */
+    private static final Pattern ASCII_WHOLE = Pattern.compile("[+-]?[0-9]+");
     private static final String DURATION_FORM = "a duration such as 250ms, 2s, 1.5 (seconds) or 1m";
     private static final int DEFAULT_ID_FAULT_EVERY = 10;
     private static final Set<Quirk> LINE_ENDS = EnumSet.of(Quirk.CRLF, Quirk.CR, Quirk.MIXED_NEWLINES);
@@ -252,6 +254,9 @@ public final class StreamOptionsParser {
     private static Duration duration(StreamParameter parameter, String text, Duration max) {
         String accepted = DURATION_FORM + ", from 0 to " + max;
         Duration value;
+        if (!text.chars().allMatch(c -> c < 0x80)) {
+            throw new InvalidParameterException(parameter, "is not a duration: '" + text + "'", accepted);
+        }
         try {
             String trimmed = text.trim();
             value = DurationConverter.parseDuration(BARE_SECONDS.matcher(trimmed).matches() ? trimmed + "s" : trimmed);
@@ -269,10 +274,14 @@ public final class StreamOptionsParser {
 
     private static long whole(StreamParameter parameter, String text, long min, long max) {
         String accepted = "a whole number from " + min + " to " + max;
+        String trimmed = text.trim();
         long value;
         try {
-            value = Long.parseLong(text.trim());
+            value = ASCII_WHOLE.matcher(trimmed).matches() ? Long.parseLong(trimmed) : Long.MIN_VALUE;
         } catch (NumberFormatException e) {
+            value = Long.MIN_VALUE; // too many digits
+        }
+        if (value == Long.MIN_VALUE) {
             throw new InvalidParameterException(parameter, "is not a whole number: '" + text + "'", accepted);
         }
         if (value < min || value > max) {
