@@ -2,6 +2,8 @@ package io.chamber.sse.deployment;
 
 import java.util.Optional;
 
+import org.jboss.logmanager.Level;
+
 import io.chamber.sse.runtime.ChamberSseRecorder;
 import io.chamber.sse.runtime.EventGenerator;
 import io.chamber.sse.runtime.OpenStreams;
@@ -21,6 +23,7 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.logging.LogCleanupFilterBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
@@ -63,17 +66,36 @@ class ChamberSseProcessor {
                 .withRequestHandler(recorder.expectedEventsHandler())
                 .displayOnNotFoundPage("Chamber SSE: what a client must dispatch from a stream")
                 .build());
+        for (String route : new String[] { path, path + "/expected" }) {
+            routes.produce(RouteBuildItem.newApplicationRoute(route)
+                    .withRequestHandler(recorder.invalidHostHandler())
+                    .asFailureRoute()
+                    .build());
+        }
     }
 
-    /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */
-    @BuildStep(onlyIf = EndpointEnabled.class)
-    void openApi(ChamberSseBuildTimeConfig config, Capabilities capabilities,
-            BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
-        if (capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
-            openApi.produce(new AddToOpenAPIDefinitionBuildItem(
-                    new StreamOpenApiFilter("/" + Paths.relative(config.path())),
-                    OpenAPISPIConstants.DEFAULT_DOCUMENT_NAME));
-        }
+    /**
+     * Two Netty WARN lines with a stack trace that only clients cause, which no application code can prevent, so
+     * each one message (and nothing else its logger says) is logged at DEBUG instead:
+     * <ul>
+     * <li>A client that resets its connection after part of a request: "An exceptionCaught() event was fired, and it
+     * reached at the tail of the pipeline". Until a whole first request has arrived, Vert.x 4.5's last handler on a
+     * connection is the one that looks for an h2c upgrade ({@code Http1xUpgradeToH2CHandler}), which has no
+     * {@code exceptionCaught}; {@code HttpServer.exceptionHandler} only hears of the phase before it and
+     * {@code connectionHandler} is called after it, so nothing can handle the reset.</li>
+     * <li>A client that connects while the application shuts down: "Failed to register an accepted channel".
+     * Closing an HTTP server, Vert.x first removes its event loops from the shared listener and then closes the
+     * listening socket on the acceptor thread; a connection accepted in between has no event loop, is closed (the
+     * client sees a refused connection, and a balancer tries another instance) and logged. Quarkus closes its
+     * servers itself; no API stops the listener earlier.</li>
+     * </ul>
+     */
+    @BuildStep
+    void quietClientNoise(BuildProducer<LogCleanupFilterBuildItem> filters) {
+        filters.produce(new LogCleanupFilterBuildItem("io.netty.channel.DefaultChannelPipeline", Level.DEBUG,
+                "An exceptionCaught() event was fired, and it reached at the tail of the pipeline"));
+        filters.produce(new LogCleanupFilterBuildItem("io.netty.bootstrap.ServerBootstrap", Level.DEBUG,
+                "Failed to register an accepted channel"));
     }
 
     @BuildStep

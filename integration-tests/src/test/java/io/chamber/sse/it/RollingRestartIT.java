@@ -22,9 +22,11 @@ import io.chamber.sse.testsupport.ExternalTools;
  * A rolling restart behind a real nginx loses no event. Two packaged instances behind nginx (the configuration
  * docs/running-a-fleet.md recommends), 200 real EventSource clients on seeded streams with a count. One instance
  * gets SIGTERM mid-stream: it ends its streams cleanly with a short {@code retry:}, the clients reconnect through
- * nginx to the other instance and resume by {@code Last-Event-ID}; it is started again, then the other one gets
- * the same. Every client must receive exactly its uninterrupted seeded stream and stop on the 204 after its last
- * event, and no instance logs a warning or an error: reconnecting is normal.
+ * nginx and resume by {@code Last-Event-ID}; it is started again, and once every client streams again the other one
+ * gets the same. Every client must receive exactly its uninterrupted seeded stream and stop on the 204 after its
+ * last event, and no instance logs a warning or an error: reconnecting is normal. Which instance a reconnect lands
+ * on is nginx's business: an instance that is back before the clients' retry (a native one restarts in tens of
+ * milliseconds) gets its share of them, and the test holds either way.
  */
 class RollingRestartIT {
 
@@ -47,13 +49,11 @@ class RollingRestartIT {
                 EventSourceClients clients = EventSourceClients.start(node, nginx.uri(STREAM), CLIENTS, FIRST_SEED,
                         Duration.ofSeconds(90))) {
             Awaitility.await().atMost(SETTLE).until(() -> clients.progress().events() >= CLIENTS * 5L);
-            assertThat(new Metrics(first.uri("/")).openStreams()).as("streams on the first instance").isPositive();
-            assertThat(new Metrics(second.uri("/")).openStreams()).as("streams on the second instance").isPositive();
 
             first = restart(first, runs);
-            awaitAllStreamsOn(second, clients);
+            awaitEveryClientStreaming(first, second, clients);
             second = restart(second, runs);
-            awaitAllStreamsOn(first, clients);
+            awaitEveryClientStreaming(first, second, clients);
 
             List<EventSourceClients.Client> results = clients.results(Duration.ofSeconds(120));
             assertThat(results).hasSize(CLIENTS);
@@ -89,12 +89,19 @@ class RollingRestartIT {
         return start(app.port, runs);
     }
 
-    /** Every client resumed its stream on {@code app}, the other instance being restarted. */
-    private static void awaitAllStreamsOn(PackagedApp app, EventSourceClients clients) {
-        Metrics metrics = new Metrics(app.uri("/"));
-        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(metrics.openStreams())
-                .as("streams on the instance on port %d (clients: %s)", app.port, clients.progress())
-                .isEqualTo(CLIENTS));
+    /**
+     * Every client streams again, on whichever instance nginx chose, or has stopped (on the 204 after its last
+     * event, if all is well: the final checks say).
+     */
+    private static void awaitEveryClientStreaming(PackagedApp first, PackagedApp second, EventSourceClients clients) {
+        Metrics onFirst = new Metrics(first.uri("/"));
+        Metrics onSecond = new Metrics(second.uri("/"));
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> {
+            EventSourceClients.Progress progress = clients.progress();
+            assertThat(onFirst.openStreams() + onSecond.openStreams() + progress.closed())
+                    .as("streams on both instances plus stopped clients (clients: %s)", progress)
+                    .isEqualTo(CLIENTS);
+        });
     }
 
     /** The stream of {@code seed} read in one go, straight from an instance: ids and messages. */

@@ -1,6 +1,7 @@
 package io.chamber.sse.runtime;
 
 import io.chamber.sse.runtime.http.ExpectedEventsHandler;
+import io.chamber.sse.runtime.http.InvalidHostHandler;
 import io.chamber.sse.runtime.http.StreamRouteHandler;
 import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.RuntimeValue;
@@ -26,6 +27,11 @@ public class ChamberSseRecorder {
     /** The handler of {@code <path>/expected}, the manifest of a stream. */
     public Handler<RoutingContext> expectedEventsHandler() {
         return new ExpectedEventsHandler(config.getValue());
+    }
+
+    /** The failure handler of both routes: a request without a valid {@code Host} gets a problem, not an ERROR. */
+    public Handler<RoutingContext> invalidHostHandler() {
+        return new InvalidHostHandler();
     }
 
     public ShutdownListener endStreamsOnShutdown() {

@@ -43,6 +43,7 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
     private static final CharSequence KEEP_ALIVE = HttpHeaders.createOptimized("keep-alive");
     private static final CharSequence NO = HttpHeaders.createOptimized("no");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
 
     private final StreamOptionsParser parser;
     private final OpenStreams openStreams;
@@ -162,13 +163,23 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
         return Json.text(seen);
     }
 
-    /** Lets browsers send any header cross-origin, {@code Last-Event-ID} above all. */
+    /**
+     * Lets browsers send any header cross-origin, {@code Last-Event-ID} above all. The requested names go back in
+     * their normal form, so nothing but tokens, commas and spaces reaches the response header.
+     */
     private static void preflight(HttpServerRequest request, HttpServerResponse response) {
-        String requestedHeaders = request.getHeader("Access-Control-Request-Headers");
+        String requested = request.getHeader(REQUEST_HEADERS);
+        String allowed;
+        try {
+            allowed = requested == null ? "" : HeaderNames.normalized(REQUEST_HEADERS, requested);
+        } catch (InvalidParameterException e) {
+            Problems.invalidParameter(response, e);
+            return;
+        }
         response.setStatusCode(204)
                 .putHeader("Allow", ALLOWED_METHODS)
                 .putHeader("Access-Control-Allow-Methods", ALLOWED_METHODS)
-                .putHeader("Access-Control-Allow-Headers", requestedHeaders == null ? "Last-Event-ID" : requestedHeaders)
+                .putHeader("Access-Control-Allow-Headers", allowed.isEmpty() ? "Last-Event-ID" : allowed)
                 .putHeader("Access-Control-Max-Age", "86400")
                 .end();
     }
