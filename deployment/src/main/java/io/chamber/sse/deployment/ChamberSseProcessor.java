@@ -74,6 +74,17 @@ class ChamberSseProcessor {
         }
     }
 
+    /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */
+    @BuildStep(onlyIf = EndpointEnabled.class)
+    void openApi(ChamberSseBuildTimeConfig config, Capabilities capabilities,
+            BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
+        if (capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
+            openApi.produce(new AddToOpenAPIDefinitionBuildItem(
+                    new StreamOpenApiFilter("/" + Paths.relative(config.path())),
+                    OpenAPISPIConstants.DEFAULT_DOCUMENT_NAME));
+        }
+    }
+
     /**
      * Two Netty WARN lines with a stack trace that only clients cause, which no application code can prevent, so
      * each one message (and nothing else its logger says) is logged at DEBUG instead:
