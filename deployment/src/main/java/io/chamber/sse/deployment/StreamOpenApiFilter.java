@@ -69,6 +69,8 @@ final class StreamOpenApiFilter implements OASFilter {
             case DURATION -> "End the response cleanly after this long." + DURATION;
             case DELAY -> "Wait this long before the headers and the first event." + DURATION;
             case RETRY -> "Reconnection delay in milliseconds, sent first as the `retry:` field.";
+            case RETRY_IN -> "Where the `retry:` field goes: block (default, a block of its own before the first "
+                    + "event) or first (inside the first event's block); needs retry.";
             case HEARTBEAT -> "Send a `: heartbeat` comment whenever nothing went out for this long." + DURATION;
             case PADDING -> "Send first a comment of this many bytes, to defeat or reveal buffering.";
             case SEED -> "Seed of a deterministic stream: the same seed gives the same ids, messages and pauses.";
