@@ -109,6 +109,19 @@ class ConformanceLabTest {
     }
 
     @Test
+    void retryBogusAloneSendsItsBogusLineInEveryEvent() throws Exception {
+        String stream = "seed=5&count=3&interval=0&quirk=retry-bogus";
+        String body = HTTP.send(HttpRequest.newBuilder(uri(stream)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(body.lines().filter(line -> line.startsWith("retry:")).toList())
+                .containsExactly("retry: 2000x", "retry: 2000x", "retry: 2000x");
+        JsonNode manifest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sse + "/expected?" + stream))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(manifest.get("reconnectionTime").isNull()).isTrue();
+        assertThat(manifest.get("events")).hasSize(3);
+    }
+
+    @Test
     void echoShowsTheRequestAsTheServerSawIt() throws Exception {
         try (SseClient client = SseClient.open(uri("echo=request&count=1&interval=0"),
                 Map.of("X-Forwarded-For", "203.0.113.7", "Via", "1.1 test-proxy"))) {
