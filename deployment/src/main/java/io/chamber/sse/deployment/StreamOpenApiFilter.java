@@ -35,7 +35,8 @@ final class StreamOpenApiFilter implements OASFilter {
                 .summary("What a conforming EventSource must dispatch from a stream")
                 .description("For the same parameters as the stream (which need a seed and a count): the events a "
                         + "client following the WHATWG parsing rules must dispatch (type, data, lastEventId), the "
-                        + "reconnection time it ends with and whether it must reconnect, as JSON.")
+                        + "reconnection time it ends with and whether it must reconnect, as JSON; with drop_after or "
+                        + "fail_after, also the connections: each reconnect's manifest, up to the final 204.")
                 .parameters(Arrays.stream(StreamParameter.values()).map(StreamOpenApiFilter::parameter).toList())
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", response("The manifest", "application/json"))

@@ -122,6 +122,36 @@ class ConformanceLabTest {
     }
 
     @Test
+    void aDroppingStreamsManifestListsEveryConnectionUpToThe204() throws Exception {
+        String query = "seed=5&count=5&interval=0&drop_after=2&retry=50&quirk=crlf";
+        JsonNode manifest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sse + "/expected?" + query))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode connections = manifest.get("connections");
+        assertThat(connections).hasSize(4);
+        assertThat(manifest.get("events")).isEqualTo(connections.get(0).get("events"));
+        String lastEventId = "";
+        for (int i = 0; i < 3; i++) {
+            JsonNode connection = connections.get(i);
+            List<SseClient.Event> events;
+            try (SseClient client = SseClient.open(uri(query), lastEventId.isEmpty() ? Map.of()
+                    : Map.of("Last-Event-ID", lastEventId))) {
+                events = client.events(connection.get("events").size(), WAIT);
+            }
+            assertThat(events).extracting(SseClient.Event::data).containsExactlyElementsOf(
+                    connection.get("events").findValuesAsText("data"));
+            assertThat(connection.get("reconnects").asBoolean()).isTrue();
+            lastEventId = connection.get("lastEventId").asText();
+            assertThat(lastEventId).isEqualTo(events.get(events.size() - 1).id());
+        }
+        assertThat(connections).extracting(connection -> connection.get("events").size()).containsExactly(2, 2, 1, 0);
+        assertThat(lastEventId).isEqualTo(EventIds.encode(5, 4));
+        assertThat(connections.get(3).get("reconnects").asBoolean()).isFalse();
+        try (SseClient client = SseClient.open(uri(query), Map.of("Last-Event-ID", lastEventId))) {
+            assertThat(client.response().statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void echoShowsTheRequestAsTheServerSawIt() throws Exception {
         try (SseClient client = SseClient.open(uri("echo=request&count=1&interval=0"),
                 Map.of("X-Forwarded-For", "203.0.113.7", "Via", "1.1 test-proxy"))) {

@@ -49,6 +49,13 @@ public record StreamOptions(
         boolean stamp,
         boolean retryInFirst) {
 
+    /** The same stream as a reconnect resumes it: from the event of {@code sequence} on. */
+    StreamOptions resumedAt(long sequence) {
+        return new StreamOptions(eventName, data, messageMinLength, messageMaxLength, interval, count, duration, delay,
+                retryMillis, heartbeat, padding, seed, sequence, failAfter, dropAfter, status, true, shape, stamp,
+                retryInFirst);
+    }
+
     /** True when the stream has already sent all of its {@code count}, or all the events an id can number. */
     public boolean exhausted() {
         return isPastEnd(firstSequence);

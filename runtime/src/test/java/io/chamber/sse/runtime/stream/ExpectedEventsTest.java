@@ -104,6 +104,29 @@ class ExpectedEventsTest {
     }
 
     @Test
+    void everyConnectionOfADroppingStreamResumesWhereTheOneBeforeLeftOff() {
+        List<ExpectedEvents.Manifest> connections = ExpectedEvents.ofEveryConnection(options(WireShape.PLAIN, 5, -1, 0,
+                2));
+        assertEquals(4, connections.size());
+        List<Event> all = ExpectedEvents.of(options(WireShape.PLAIN, 5, -1, 0, 0)).events();
+        assertEquals(all.subList(0, 2), connections.get(0).events());
+        assertEquals(all.subList(2, 4), connections.get(1).events());
+        assertEquals(all.subList(4, 5), connections.get(2).events());
+        assertEquals(List.of(EventIds.encode(42, 1), EventIds.encode(42, 3), EventIds.encode(42, 4)),
+                connections.subList(0, 3).stream().map(ExpectedEvents.Manifest::lastEventId).toList());
+        assertEquals(new ExpectedEvents.Manifest(List.of(), null, false, ""), connections.get(3));
+    }
+
+    @Test
+    void theConnectionsEndWhereAReconnectWouldStartOver() {
+        List<ExpectedEvents.Manifest> connections = ExpectedEvents.ofEveryConnection(options(new WireShape(
+                Set.of(Quirk.EMPTY_ID), null, null, 0), 6, -1, 2, 0));
+        assertEquals(1, connections.size());
+        assertEquals("", connections.get(0).lastEventId());
+        assertTrue(connections.get(0).reconnects());
+    }
+
+    @Test
     void failAndDropEndTheResponseAfterTheirEvents() {
         assertEquals(PLAIN.events().subList(0, 2), ExpectedEvents.of(options(WireShape.PLAIN, 6, -1, 2, 0)).events());
         ExpectedEvents.Manifest dropped = ExpectedEvents.of(options(new WireShape(Set.of(Quirk.TRAILING_PARTIAL), null,
