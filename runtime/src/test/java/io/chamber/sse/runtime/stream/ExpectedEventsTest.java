@@ -139,7 +139,8 @@ class ExpectedEventsTest {
     void aResumedStreamContinuesWithTheSameEvents() {
         StreamOptions plain = options(WireShape.PLAIN, 6, -1, 0, 0);
         StreamOptions resumed = new StreamOptions(plain.eventName(), plain.data(), 10, 50, plain.interval(), 6,
-                Duration.ZERO, Duration.ZERO, -1, plain.heartbeat(), 0, 42, 4, 0, 0, 0, true, WireShape.PLAIN, false, false);
+                Duration.ZERO, Duration.ZERO, -1, plain.heartbeat(), 0, 42, 4, 0, 0, 0, true, WireShape.PLAIN, false,
+                false);
         List<Event> events = ExpectedEvents.of(resumed).events();
         assertEquals(List.of(EventIds.encode(42, 4), EventIds.encode(42, 5)),
                 events.stream().map(Event::lastEventId).toList());
