@@ -9,15 +9,25 @@ import io.chamber.sse.runtime.stream.Frame;
 import io.chamber.sse.runtime.stream.FrameCuts;
 import io.chamber.sse.runtime.stream.SseWireFormat;
 import io.chamber.sse.runtime.stream.StreamFrames;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * One stream being served: carries out what its {@link StreamFrames} say, on the event loop of its connection.
  * It waits in the event loop's {@link TimerWheel}, or for the response to drain when the client reads slower than
  * the stream writes (so nothing piles up in the server), and a fire-hose gives the event loop back after a few
  * frames so other connections get their turn. A split stream writes each frame in pieces, a tick apart; a gzip
- * stream compresses each frame and flushes it. A client that leaves ends it quietly.
+ * stream compresses each frame and flushes it. A client that leaves ends it quietly, and so does its connection
+ * closing in any way (Vert.x skips the response's close handler when its own close path fails), so a stream never
+ * outlives its connection. On HTTP/1.x nothing the client sends behind the stream is queued ({@link PipeliningGuard}).
  */
 final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStreams.Member {
 
@@ -29,11 +39,21 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
 
     private final StreamFrames frames;
     private final HttpServerResponse response;
+    private final HttpConnection connection;
+    private final Channel channel;
+    private final ChannelFutureListener channelClosed = ignored -> channelClosed();
+    /**
+     * Over HTTP/2, each write gets this handler: without one Vert.x writes with a void promise, and a void promise
+     * that fails (the client reset the stream while frames for it were queued) closes the whole connection.
+     */
+    private final Handler<AsyncResult<Void>> writeDone;
     private final TimerWheel wheel;
     private final OpenStreams openStreams;
     private final long weight;
     private final FrameCuts cuts;
     private final GzipFraming gzip;
+    /** Set while the stream lives on an HTTP/1.x connection. */
+    private PipeliningGuard pipelining;
     /** The frame being written in pieces (a copy: the event loop's frame is shared), and where the next starts. */
     private byte[] pieces;
     private int nextPiece;
@@ -41,10 +61,13 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     /** Ended, dropped or gone: nothing more to do. */
     private boolean over;
 
-    LiveStream(StreamFrames frames, HttpServerResponse response, TimerWheel wheel, OpenStreams openStreams,
+    LiveStream(StreamFrames frames, HttpServerRequest request, TimerWheel wheel, OpenStreams openStreams,
             long weight, FrameCuts cuts, GzipFraming gzip) {
         this.frames = frames;
-        this.response = response;
+        this.response = request.response();
+        this.connection = request.connection();
+        this.channel = ((ConnectionBase) connection).channel();
+        this.writeDone = request.version() == HttpVersion.HTTP_2 ? this::writeDone : null;
         this.wheel = wheel;
         this.openStreams = openStreams;
         this.weight = weight;
@@ -52,12 +75,20 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         this.gzip = gzip;
     }
 
-    /** Starts serving; called on the connection's event loop, after the place in {@link OpenStreams} was taken. */
-    void start() {
+    /**
+     * Starts serving; called on the connection's event loop, after the place in {@link OpenStreams} was taken.
+     *
+     * @param requestEnded whether the stream's request has been read to its end
+     */
+    void start(boolean requestEnded) {
+        openStreams.opened(this);
         response.closeHandler(ignored -> clientLeft());
         response.exceptionHandler(LiveStream::ignore);
         response.drainHandler(ignored -> drained());
-        openStreams.opened(this);
+        if (writeDone == null) {
+            pipelining = PipeliningGuard.install(channel, requestEnded);
+        }
+        channel.closeFuture().addListener(channelClosed);
         step();
     }
 
@@ -88,6 +119,10 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     }
 
     private void step() {
+        if (!channel.isActive()) {
+            clientLeft();
+            return;
+        }
         for (int written = 0; !over;) {
             if (response.writeQueueFull()) {
                 awaitingDrain = true;
@@ -130,20 +165,20 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         if (cuts != null) {
             int firstCut = cuts.next(frame.bytes(), frame.length(), 0);
             if (firstCut < frame.length()) {
-                response.write(Buffer.buffer(firstCut).appendBytes(frame.bytes(), 0, firstCut), null);
+                response.write(Buffer.buffer(firstCut).appendBytes(frame.bytes(), 0, firstCut), writeDone);
                 pieces = Arrays.copyOfRange(frame.bytes(), firstCut, frame.length());
                 nextPiece = 0;
                 return;
             }
         }
-        response.write(encode(frame.bytes(), frame.length()), null);
+        response.write(encode(frame.bytes(), frame.length()), writeDone);
     }
 
     /** Writes the next piece of a split frame; true while more pieces follow. */
     private boolean writeNextPiece() {
         int from = nextPiece;
         nextPiece = cuts.next(pieces, pieces.length, from);
-        response.write(Buffer.buffer(nextPiece - from).appendBytes(pieces, from, nextPiece - from), null);
+        response.write(Buffer.buffer(nextPiece - from).appendBytes(pieces, from, nextPiece - from), writeDone);
         if (nextPiece < pieces.length) {
             return true;
         }
@@ -177,6 +212,9 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
         } else {
             response.end(end);
         }
+        if (pipelining != null && pipelining.discarded()) {
+            connection.close();
+        }
     }
 
     /** Writes {@code last} (if anything) and closes the connection without the response's end. */
@@ -185,10 +223,25 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
             return;
         }
         if (last.length() > 0) {
-            response.write(encode(last.bytes(), last.length()), null);
+            response.write(encode(last.bytes(), last.length()), writeDone);
         }
         close();
         response.reset();
+    }
+
+    /** Netty tells the channel's own event loop, which serves the stream too; the stream ends on its loop anyway. */
+    private void channelClosed() {
+        if (wheel.loop().inEventLoop()) {
+            clientLeft();
+        } else {
+            wheel.loop().execute(this::clientLeft);
+        }
+    }
+
+    private void writeDone(AsyncResult<Void> result) {
+        if (result.failed()) {
+            clientLeft();
+        }
     }
 
     private void clientLeft() {
@@ -201,6 +254,10 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     private void close() {
         over = true;
         wheel.cancel(this);
+        channel.closeFuture().removeListener(channelClosed);
+        if (pipelining != null) {
+            pipelining.remove();
+        }
         openStreams.closed(this);
     }
 

@@ -92,11 +92,12 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
         if (echo != null) {
             frames.withFirstEvent("request", echo);
         }
+        streamHeaders(request, response, stream);
         EventExecutor loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
         TimerWheel wheel = wheels.computeIfAbsent(loop, TimerWheel::new);
-        new LiveStream(frames, streamHeaders(request, response, stream), wheel, openStreams, weight,
+        new LiveStream(frames, request, wheel, openStreams, weight,
                 options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
-                stream.gzip() ? wheel.gzipFraming() : null).start();
+                stream.gzip() ? wheel.gzipFraming() : null).start(request.isEnded());
     }
 
     /**
