@@ -35,7 +35,8 @@ final class StreamOpenApiFilter implements OASFilter {
                 .summary("What a conforming EventSource must dispatch from a stream")
                 .description("For the same parameters as the stream (which need a seed and a count): the events a "
                         + "client following the WHATWG parsing rules must dispatch (type, data, lastEventId), the "
-                        + "reconnection time it ends with and whether it must reconnect, as JSON.")
+                        + "reconnection time it ends with and whether it must reconnect, as JSON; with drop_after or "
+                        + "fail_after, also the connections: each reconnect's manifest, up to the final 204.")
                 .parameters(Arrays.stream(StreamParameter.values()).map(StreamOpenApiFilter::parameter).toList())
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", response("The manifest", "application/json"))
@@ -69,6 +70,8 @@ final class StreamOpenApiFilter implements OASFilter {
             case DURATION -> "End the response cleanly after this long." + DURATION;
             case DELAY -> "Wait this long before the headers and the first event." + DURATION;
             case RETRY -> "Reconnection delay in milliseconds, sent first as the `retry:` field.";
+            case RETRY_IN -> "Where the `retry:` field goes: block (default, a block of its own before the first "
+                    + "event) or first (inside the first event's block); needs retry.";
             case HEARTBEAT -> "Send a `: heartbeat` comment whenever nothing went out for this long." + DURATION;
             case PADDING -> "Send first a comment of this many bytes, to defeat or reveal buffering.";
             case SEED -> "Seed of a deterministic stream: the same seed gives the same ids, messages and pauses.";

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chamber.sse.runtime.stream.EventIds;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -81,9 +82,73 @@ class ConformanceLabTest {
             "quirk=no-space,extra-space | quirk", "split=sideways | split", "split=mid-crlf&quirk=cr | split",
             "split=line&gzip=1 | gzip", "split=line&gzip=auto | gzip", "gzip=yes | gzip", "stamp=2 | stamp", "echo=everything | echo",
             "accel_buffering=yes | accel_buffering", "id_fault=twice | id_fault", "id_fault_every=3 | id_fault_every",
-            "id_fault=dup&id_fault_every=1 | id_fault_every" })
+            "id_fault=dup&id_fault_every=1 | id_fault_every", "retry=500&retry_in=middle | retry_in",
+            "retry_in=first | retry_in", "retry_in=block | retry_in" })
     void refusesLabValuesItCannotUse(String query, String parameter) throws Exception {
         assertProblem(SseClient.open(uri(query)), parameter);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "retry=1500 | 'retry: 1500\\n\\nid: '", "retry=1500&retry_in=block | 'retry: 1500\\n\\nid: '",
+            "retry=1500&retry_in=first | 'retry: 1500\\nid: '",
+            "retry=1500&retry_in=first&quirk=crlf | 'retry: 1500\\r\\nid: '",
+            "retry=1500&retry_in=first&padding=3 | ':   \\n\\nretry: 1500\\nid: '" })
+    void retryInPlacesTheRetryField(String query, String start) throws Exception {
+        String stream = "seed=5&count=2&interval=0&data=hi&" + query;
+        String body = HTTP.send(HttpRequest.newBuilder(uri(stream)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        String lineEnd = query.contains("crlf") ? "\r\n" : "\n";
+        assertThat(body).startsWith(start.translateEscapes() + EventIds.encode(5, 0) + lineEnd + "event: random"
+                + lineEnd + "data: {\"message\": \"hi\"");
+        assertThat(body.lastIndexOf("retry:")).as("one retry field").isEqualTo(body.indexOf("retry:"));
+        JsonNode manifest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sse + "/expected?" + stream))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(manifest.get("reconnectionTime").asLong()).isEqualTo(1500);
+        assertThat(manifest.get("events")).hasSize(2);
+    }
+
+    @Test
+    void retryBogusAloneSendsItsBogusLineInEveryEvent() throws Exception {
+        String stream = "seed=5&count=3&interval=0&quirk=retry-bogus";
+        String body = HTTP.send(HttpRequest.newBuilder(uri(stream)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(body.lines().filter(line -> line.startsWith("retry:")).toList())
+                .containsExactly("retry: 2000x", "retry: 2000x", "retry: 2000x");
+        JsonNode manifest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sse + "/expected?" + stream))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(manifest.get("reconnectionTime").isNull()).isTrue();
+        assertThat(manifest.get("events")).hasSize(3);
+    }
+
+    @Test
+    void aDroppingStreamsManifestListsEveryConnectionUpToThe204() throws Exception {
+        String query = "seed=5&count=5&interval=0&drop_after=2&retry=50&quirk=crlf";
+        JsonNode manifest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sse + "/expected?" + query))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode connections = manifest.get("connections");
+        assertThat(connections).hasSize(4);
+        assertThat(manifest.get("events")).isEqualTo(connections.get(0).get("events"));
+        String lastEventId = "";
+        for (int i = 0; i < 3; i++) {
+            JsonNode connection = connections.get(i);
+            List<SseClient.Event> events;
+            try (SseClient client = SseClient.open(uri(query), lastEventId.isEmpty() ? Map.of()
+                    : Map.of("Last-Event-ID", lastEventId))) {
+                events = client.events(connection.get("events").size(), WAIT);
+            }
+            assertThat(events).extracting(SseClient.Event::data).containsExactlyElementsOf(
+                    connection.get("events").findValuesAsText("data"));
+            assertThat(connection.get("reconnects").asBoolean()).isTrue();
+            lastEventId = connection.get("lastEventId").asText();
+            assertThat(lastEventId).isEqualTo(events.get(events.size() - 1).id());
+        }
+        assertThat(connections).extracting(connection -> connection.get("events").size()).containsExactly(2, 2, 1, 0);
+        assertThat(lastEventId).isEqualTo(EventIds.encode(5, 4));
+        assertThat(connections.get(3).get("reconnects").asBoolean()).isFalse();
+        try (SseClient client = SseClient.open(uri(query), Map.of("Last-Event-ID", lastEventId))) {
+            assertThat(client.response().statusCode()).isEqualTo(204);
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.chamber.sse.runtime.http;
 
+import java.util.List;
+
 import io.chamber.sse.runtime.ChamberSseConfig;
+import io.chamber.sse.runtime.stream.EventStreamParser;
 import io.chamber.sse.runtime.stream.ExpectedEvents;
 import io.chamber.sse.runtime.stream.StreamOptions;
 import io.vertx.core.Handler;
@@ -29,7 +32,7 @@ public final class ExpectedEventsHandler implements Handler<RoutingContext> {
         if (stream == null) {
             return;
         }
-        ExpectedEvents.Manifest manifest;
+        Object manifest;
         try {
             describable(stream);
             manifest = manifest(stream.options());
@@ -41,9 +44,23 @@ public final class ExpectedEventsHandler implements Handler<RoutingContext> {
                 .end(Buffer.buffer(Json.bytes(manifest)));
     }
 
-    private static ExpectedEvents.Manifest manifest(StreamOptions options) {
+    /**
+     * The manifest of a stream that breaks or ends early: the first connection's, as for any stream, and the
+     * {@code connections} a conforming client makes of it, the first one among them.
+     */
+    record Resumed(List<EventStreamParser.Event> events, Long reconnectionTime, boolean reconnects, String lastEventId,
+            List<ExpectedEvents.Manifest> connections) {
+    }
+
+    private static Object manifest(StreamOptions options) {
         try {
-            return ExpectedEvents.of(options);
+            if (options.dropAfter() == 0 && options.failAfter() == 0) {
+                return ExpectedEvents.of(options);
+            }
+            List<ExpectedEvents.Manifest> connections = ExpectedEvents.ofEveryConnection(options);
+            ExpectedEvents.Manifest first = connections.get(0);
+            return new Resumed(first.events(), first.reconnectionTime(), first.reconnects(), first.lastEventId(),
+                    connections);
         } catch (ExpectedEvents.TooLarge e) {
             throw new InvalidParameterException(StreamParameter.COUNT, "is too large for a manifest of "
                     + "events this size: their data pass " + ExpectedEvents.MAX_DATA_CHARS + " characters after "

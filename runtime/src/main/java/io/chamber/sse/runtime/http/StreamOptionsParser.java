@@ -20,6 +20,7 @@ import static io.chamber.sse.runtime.http.StreamParameter.LAST_EVENT_ID_HEADER;
 import static io.chamber.sse.runtime.http.StreamParameter.PADDING;
 import static io.chamber.sse.runtime.http.StreamParameter.QUIRK;
 import static io.chamber.sse.runtime.http.StreamParameter.RETRY;
+import static io.chamber.sse.runtime.http.StreamParameter.RETRY_IN;
 import static io.chamber.sse.runtime.http.StreamParameter.SEED;
 import static io.chamber.sse.runtime.http.StreamParameter.SPLIT;
 import static io.chamber.sse.runtime.http.StreamParameter.STAMP;
@@ -123,7 +124,17 @@ public final class StreamOptionsParser {
                 orElse(values, STATUS, text -> (int) whole(STATUS, text, 200, 599), 0),
                 seeded,
                 shape(values),
-                orElse(values, STAMP, text -> flag(STAMP, text), false));
+                orElse(values, STAMP, text -> flag(STAMP, text), false),
+                retryInFirst(values));
+    }
+
+    private static boolean retryInFirst(Function<StreamParameter, String> values) {
+        String placement = orElse(values, RETRY_IN, text -> oneOf(RETRY_IN, text, "block", "first"), "block");
+        if (values.apply(RETRY_IN) != null && values.apply(RETRY) == null) {
+            throw new InvalidParameterException(RETRY_IN, "needs retry: there is no retry field to place",
+                    "retry=MILLIS with retry_in=block or first");
+        }
+        return "first".equals(placement);
     }
 
     private static WireShape shape(Function<StreamParameter, String> values) {

@@ -10,6 +10,7 @@ public enum StreamParameter {
     DURATION("duration"),
     DELAY("delay"),
     RETRY("retry"),
+    RETRY_IN("retry_in"),
     HEARTBEAT("heartbeat"),
     PADDING("padding"),
     SEED("seed"),

@@ -1,5 +1,6 @@
 package io.chamber.sse.runtime.stream;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -54,11 +55,53 @@ public final class ExpectedEvents {
      * @throws TooLarge when the events' data exceed {@link #MAX_DATA_CHARS}
      */
     public static Manifest of(StreamOptions options) {
+        return of(options, MAX_DATA_CHARS, 0);
+    }
+
+    /**
+     * The manifest of a stream that breaks or ends before its {@code count}, then of every reconnect a conforming
+     * client makes with the {@code Last-Event-ID} the one before left it, up to the answer that stops it (the
+     * {@code 204} after the last event). The list ends early where a reconnect would start the stream over (no
+     * event id to resume from) or would not get past the events it already had.
+     *
+     * @throws TooLarge when the events' data of all the connections exceed {@link #MAX_DATA_CHARS}
+     */
+    public static List<Manifest> ofEveryConnection(StreamOptions options) {
+        List<Manifest> connections = new ArrayList<>();
+        long dataChars = 0;
+        long events = 0;
+        StreamOptions connection = options;
+        while (true) {
+            Manifest manifest = of(connection, MAX_DATA_CHARS - dataChars, events);
+            connections.add(manifest);
+            for (EventStreamParser.Event event : manifest.events()) {
+                dataChars += event.data().length();
+            }
+            events += manifest.events().size();
+            long resumeAt = manifest.reconnects() ? resumeAt(manifest.lastEventId()) : -1;
+            if (resumeAt <= connection.firstSequence()) {
+                return connections;
+            }
+            connection = connection.resumedAt(resumeAt);
+        }
+    }
+
+    /** The sequence a reconnect with {@code lastEventId} resumes at; -1 when it would not resume. */
+    private static long resumeAt(String lastEventId) {
+        try {
+            return lastEventId.isEmpty() ? -1 : EventIds.decode(lastEventId).sequence() + 1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** @param eventsBefore the events dispatched before this connection, for {@link TooLarge#events()} */
+    private static Manifest of(StreamOptions options, long maxDataChars, long eventsBefore) {
         EventStreamParser parser = new EventStreamParser();
         return of(options, frame -> {
             parser.feed(frame.bytes(), 0, frame.length());
-            if (parser.dispatchedDataChars() > MAX_DATA_CHARS) {
-                throw new TooLarge(parser.end().events().size());
+            if (parser.dispatchedDataChars() > maxDataChars) {
+                throw new TooLarge(eventsBefore + parser.end().events().size());
             }
         }) ? manifest(parser.end()) : new Manifest(List.of(), null, false, "");
     }

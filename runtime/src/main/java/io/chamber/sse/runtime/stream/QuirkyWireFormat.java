@@ -39,6 +39,8 @@ final class QuirkyWireFormat implements WireFormat {
     private final byte[] eventName;
     private final Frame payload = new Frame(128);
     private int lineEnds;
+    /** With {@code retry_in=first}: the {@code retry} field still waits for the first event's block. */
+    private boolean retryPending;
 
     QuirkyWireFormat(StreamOptions options) {
         this.options = options;
@@ -59,13 +61,29 @@ final class QuirkyWireFormat implements WireFormat {
             lineEnd(out);
         }
         if (options.retryMillis() >= 0) {
-            field(out, RETRY, ascii(Long.toString(options.retryMillis())));
-            lineEnd(out);
+            if (options.retryInFirst()) {
+                retryPending = true;
+            } else {
+                retry(out);
+                lineEnd(out);
+            }
+        }
+    }
+
+    private void retry(Frame out) {
+        field(out, RETRY, ascii(Long.toString(options.retryMillis())));
+    }
+
+    private void appendPendingRetry(Frame out) {
+        if (retryPending) {
+            retryPending = false;
+            retry(out);
         }
     }
 
     @Override
     public void appendEvent(Frame out, long idSequence, EventRandomness random, long elapsedMicros, long sentMicros) {
+        appendPendingRetry(out);
         if (shape.has(Quirk.UNKNOWN_FIELD)) {
             field(out, UNKNOWN, UNKNOWN_VALUE);
         }
@@ -96,6 +114,7 @@ final class QuirkyWireFormat implements WireFormat {
 
     @Override
     public void appendEvent(Frame out, String type, String data) {
+        appendPendingRetry(out);
         field(out, EVENT, utf8(type));
         field(out, DATA, utf8(data));
         lineEnd(out);

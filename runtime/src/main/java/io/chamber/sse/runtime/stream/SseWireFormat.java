@@ -15,6 +15,7 @@ public final class SseWireFormat implements WireFormat {
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] ID = "id: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RETRY = "retry: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MESSAGE = "{\"message\": \"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ELAPSED = "\", \"elapsed\": ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SENT = ", \"sent\": ".getBytes(StandardCharsets.US_ASCII);
@@ -27,6 +28,8 @@ public final class SseWireFormat implements WireFormat {
     /** {@code \nevent: NAME\ndata: }, the same for every event of the stream. */
     private final byte[] eventAndData;
     private final byte[] fixedMessage;
+    /** With {@code retry_in=first}: the {@code retry} field still waits for the first event's block. */
+    private boolean retryPending;
 
     SseWireFormat(StreamOptions options) {
         this.options = options;
@@ -46,12 +49,24 @@ public final class SseWireFormat implements WireFormat {
             appendPadding(out, options.padding());
         }
         if (options.retryMillis() >= 0) {
-            appendRetry(out, options.retryMillis());
+            if (options.retryInFirst()) {
+                retryPending = true;
+            } else {
+                appendRetry(out, options.retryMillis());
+            }
+        }
+    }
+
+    private void appendPendingRetry(Frame out) {
+        if (retryPending) {
+            retryPending = false;
+            appendRetryLine(out, options.retryMillis());
         }
     }
 
     @Override
     public void appendEvent(Frame out, long idSequence, EventRandomness random, long elapsedMicros, long sentMicros) {
+        appendPendingRetry(out);
         if (idSequence >= 0) {
             out.append(ID);
             int id = out.reserve(EventIds.LENGTH);
@@ -64,6 +79,7 @@ public final class SseWireFormat implements WireFormat {
 
     @Override
     public void appendEvent(Frame out, String type, String data) {
+        appendPendingRetry(out);
         out.append(("event: " + type + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -104,10 +120,16 @@ public final class SseWireFormat implements WireFormat {
         }
     }
 
+    /** A block of its own holding only the {@code retry} field. */
     public static void appendRetry(Frame out, long millis) {
-        out.append("retry: ".getBytes(StandardCharsets.US_ASCII));
+        appendRetryLine(out, millis);
+        out.append((byte) '\n');
+    }
+
+    private static void appendRetryLine(Frame out, long millis) {
+        out.append(RETRY);
         appendWhole(out, millis);
-        out.append((byte) '\n').append((byte) '\n');
+        out.append((byte) '\n');
     }
 
     /** A comment line of {@code bytes} spaces after the colon. */

@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param seeded the request chose the seed: the stream is the same, byte for byte, every time
  * @param shape the conformance lab's quirks, splits and id faults; {@link WireShape#PLAIN} for none
  * @param stamp every payload also carries {@code "sent"}, the wall-clock send time in microseconds since the epoch
+ * @param retryInFirst the {@code retry:} field goes into the first event's block instead of a block of its own
  */
 public record StreamOptions(
         String eventName,
@@ -45,7 +46,15 @@ public record StreamOptions(
         int status,
         boolean seeded,
         WireShape shape,
-        boolean stamp) {
+        boolean stamp,
+        boolean retryInFirst) {
+
+    /** The same stream as a reconnect resumes it: from the event of {@code sequence} on. */
+    StreamOptions resumedAt(long sequence) {
+        return new StreamOptions(eventName, data, messageMinLength, messageMaxLength, interval, count, duration, delay,
+                retryMillis, heartbeat, padding, seed, sequence, failAfter, dropAfter, status, true, shape, stamp,
+                retryInFirst);
+    }
 
     /** True when the stream has already sent all of its {@code count}, or all the events an id can number. */
     public boolean exhausted() {

@@ -28,7 +28,7 @@ class ExpectedEventsTest {
     static StreamOptions options(WireShape shape, long count, long retry, long failAfter, long dropAfter) {
         return new StreamOptions("tick", null, 10, 50, new Interval(Duration.ofMillis(100), Duration.ofMillis(900)),
                 count, Duration.ZERO, Duration.ZERO, retry, Duration.ofMillis(300), 0, 42, 0, failAfter, dropAfter, 0,
-                true, shape, false);
+                true, shape, false, false);
     }
 
     static ExpectedEvents.Manifest manifest(Set<Quirk> quirks) {
@@ -104,6 +104,29 @@ class ExpectedEventsTest {
     }
 
     @Test
+    void everyConnectionOfADroppingStreamResumesWhereTheOneBeforeLeftOff() {
+        List<ExpectedEvents.Manifest> connections = ExpectedEvents.ofEveryConnection(options(WireShape.PLAIN, 5, -1, 0,
+                2));
+        assertEquals(4, connections.size());
+        List<Event> all = ExpectedEvents.of(options(WireShape.PLAIN, 5, -1, 0, 0)).events();
+        assertEquals(all.subList(0, 2), connections.get(0).events());
+        assertEquals(all.subList(2, 4), connections.get(1).events());
+        assertEquals(all.subList(4, 5), connections.get(2).events());
+        assertEquals(List.of(EventIds.encode(42, 1), EventIds.encode(42, 3), EventIds.encode(42, 4)),
+                connections.subList(0, 3).stream().map(ExpectedEvents.Manifest::lastEventId).toList());
+        assertEquals(new ExpectedEvents.Manifest(List.of(), null, false, ""), connections.get(3));
+    }
+
+    @Test
+    void theConnectionsEndWhereAReconnectWouldStartOver() {
+        List<ExpectedEvents.Manifest> connections = ExpectedEvents.ofEveryConnection(options(new WireShape(
+                Set.of(Quirk.EMPTY_ID), null, null, 0), 6, -1, 2, 0));
+        assertEquals(1, connections.size());
+        assertEquals("", connections.get(0).lastEventId());
+        assertTrue(connections.get(0).reconnects());
+    }
+
+    @Test
     void failAndDropEndTheResponseAfterTheirEvents() {
         assertEquals(PLAIN.events().subList(0, 2), ExpectedEvents.of(options(WireShape.PLAIN, 6, -1, 2, 0)).events());
         ExpectedEvents.Manifest dropped = ExpectedEvents.of(options(new WireShape(Set.of(Quirk.TRAILING_PARTIAL), null,
@@ -116,7 +139,8 @@ class ExpectedEventsTest {
     void aResumedStreamContinuesWithTheSameEvents() {
         StreamOptions plain = options(WireShape.PLAIN, 6, -1, 0, 0);
         StreamOptions resumed = new StreamOptions(plain.eventName(), plain.data(), 10, 50, plain.interval(), 6,
-                Duration.ZERO, Duration.ZERO, -1, plain.heartbeat(), 0, 42, 4, 0, 0, 0, true, WireShape.PLAIN, false);
+                Duration.ZERO, Duration.ZERO, -1, plain.heartbeat(), 0, 42, 4, 0, 0, 0, true, WireShape.PLAIN, false,
+                false);
         List<Event> events = ExpectedEvents.of(resumed).events();
         assertEquals(List.of(EventIds.encode(42, 4), EventIds.encode(42, 5)),
                 events.stream().map(Event::lastEventId).toList());
@@ -139,7 +163,7 @@ class ExpectedEventsTest {
     @Test
     void anAnswerThatIsNoStreamLeavesNothingAndNoReconnect() {
         StreamOptions status = new StreamOptions("tick", null, 10, 50, Interval.fixed(Duration.ZERO), 3, Duration.ZERO,
-                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 204, true, WireShape.PLAIN, false);
+                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 204, true, WireShape.PLAIN, false, false);
         ExpectedEvents.Manifest manifest = ExpectedEvents.of(status);
         assertTrue(manifest.events().isEmpty());
         assertFalse(manifest.reconnects());
@@ -160,7 +184,7 @@ class ExpectedEventsTest {
 
     static StreamOptions timed(String data, Set<Quirk> quirks, Duration interval, long count, Duration heartbeat) {
         return new StreamOptions("tick", data, 10, 50, Interval.fixed(interval), count, Duration.ZERO, Duration.ZERO,
-                -1, heartbeat, 0, 42, 0, 0, 0, 0, true, new WireShape(quirks, null, null, 0), false);
+                -1, heartbeat, 0, 42, 0, 0, 0, 0, true, new WireShape(quirks, null, null, 0), false, false);
     }
 
     @Test
@@ -199,7 +223,7 @@ class ExpectedEventsTest {
     void aPaddingCommentAfterABomChangesNothing() {
         StreamOptions padded = new StreamOptions("tick", null, 10, 50, Interval.fixed(Duration.ZERO), 2,
                 Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, 65_536, 42, 0, 0, 0, 0, true,
-                new WireShape(Set.of(Quirk.BOM), null, null, 0), false);
+                new WireShape(Set.of(Quirk.BOM), null, null, 0), false, false);
         assertEquals(ExpectedEvents.of(timed(null, Set.of(), Duration.ZERO, 2, Duration.ZERO)),
                 ExpectedEvents.of(padded));
     }

@@ -24,7 +24,7 @@ class ResumeTimelineTest {
         String[] bounds = interval.split("\\.\\.");
         Interval pace = new Interval(Duration.parse(bounds[0]), Duration.parse(bounds[bounds.length - 1]));
         return new StreamOptions("tick", fixedMessage ? "m" : null, 10, 50, pace, count, Duration.ZERO, delay, -1,
-                Duration.ZERO, 0, 42, firstSequence, 0, 0, 0, true, WireShape.PLAIN, false);
+                Duration.ZERO, 0, 42, firstSequence, 0, 0, 0, true, WireShape.PLAIN, false, false);
     }
 
     /** The events of one response, each with its blank line, written at each wake-up from {@code startNanos}. */

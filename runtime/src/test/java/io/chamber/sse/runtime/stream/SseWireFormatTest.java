@@ -13,7 +13,7 @@ class SseWireFormatTest {
 
     static StreamOptions options(String event, String data) {
         return new StreamOptions(event, data, 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0, Duration.ZERO,
-                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false);
+                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false, false);
     }
 
     static String event(StreamOptions options, long sequence, long elapsedNanos) {
@@ -65,7 +65,8 @@ class SseWireFormatTest {
     void paddingIsOneCommentLineOfSpaces() {
         Frame out = new Frame(4);
         StreamOptions options = new StreamOptions("random", "x", 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0,
-                Duration.ZERO, Duration.ZERO, 2500, Duration.ZERO, 10, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false);
+                Duration.ZERO, Duration.ZERO, 2500, Duration.ZERO, 10, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false,
+                false);
         new SseWireFormat(options).appendPrelude(out);
         assertEquals(":          \n\nretry: 2500\n\n", out.toString());
     }

@@ -20,7 +20,7 @@ class StreamFramesTest {
     static StreamOptions options(long count, Duration duration, Duration delay, long retry, Duration heartbeat,
             int padding, long failAfter, long dropAfter, Duration interval) {
         return new StreamOptions("tick", "m", 10, 50, Interval.fixed(interval), count, duration, delay, retry,
-                heartbeat, padding, 7, 0, failAfter, dropAfter, 0, true, WireShape.PLAIN, false);
+                heartbeat, padding, 7, 0, failAfter, dropAfter, 0, true, WireShape.PLAIN, false, false);
     }
 
     static StreamOptions paced(long count) {
