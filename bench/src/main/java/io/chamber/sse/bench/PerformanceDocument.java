@@ -250,6 +250,15 @@ public final class PerformanceDocument {
                 bench/run --quick    # 300 streams × 5 s, to try the harness (writes bench/results/quick/)
                 ```
 
+                With a demo built by JDK 25 (its `jvm.options` names the AOT cache `app.aot`), `AOT_APP_DIR` adds the
+                variants `jdk25-aot` and `jdk25-no-cache`:
+
+                ```bash
+                mkdir /tmp/jdk25 && git archive HEAD | tar -x -C /tmp/jdk25
+                (cd /tmp/jdk25 && JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -DskipTests -pl demo -am)
+                AOT_APP_DIR=/tmp/jdk25/demo/target/quarkus-app bench/run
+                ```
+
                 `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and
                 server to `bench/results/`, then this page and its chart with
                 `java -cp bench/target/chamber-sse-bench.jar io.chamber.sse.bench.Report`.
