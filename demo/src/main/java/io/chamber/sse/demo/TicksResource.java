@@ -28,6 +28,8 @@ public class TicksResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<SseEvent> ticks() {
-        return generator.stream();
+        return generator.stream(); // the configured defaults
+        // or, with the endpoint's parameter names and validation (java.util.Map):
+        // return generator.stream(generator.options(Map.of("seed", "42", "interval", "250ms", "count", "10")));
     }
 }

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +223,42 @@ class StreamControlsTest {
     }
 
     @Test
+    void aResumedSeededStreamGoesOnWithTheSameBytesElapsedIncluded() throws Exception {
+        String query = "seed=11&interval=20ms..80ms&count=6";
+        List<String> uninterrupted = List.of(raw(query, Map.of()).split("(?<=\n\n)"));
+        assertThat(uninterrupted).hasSize(6);
+        for (int k = 0; k < 5; k++) {
+            String lastId = uninterrupted.get(k).lines().findFirst().orElseThrow().substring("id: ".length());
+            assertThat(raw(query, Map.of("Last-Event-ID", lastId))).as("resumed after event " + k)
+                    .isEqualTo(String.join("", uninterrupted.subList(k + 1, 6)));
+        }
+    }
+
+    @Test
+    void anUnseededStreamResumesOnItsTimelineNotFromZero() throws Exception {
+        List<SseClient.Event> first = events("interval=50ms&count=6");
+        try (SseClient client = open("interval=50ms&count=6", Map.of("Last-Event-ID", first.get(2).id()))) {
+            List<SseClient.Event> resumed = client.events(3, WAIT);
+            assertThat(ids(resumed)).isEqualTo(ids(first.subList(3, 6)));
+            List<Double> elapsed = new ArrayList<>();
+            for (SseClient.Event event : resumed) {
+                elapsed.add(elapsed(event));
+            }
+            assertThat(elapsed).as("the scheduled times of events 4 to 6").containsExactly(0.15, 0.2, 0.25);
+        }
+    }
+
+    /** The whole body of a finite stream, as sent. */
+    String raw(String query, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sse + "?" + query)).timeout(WAIT);
+        headers.forEach(request::header);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
     void lastEventIdQueryParameterResumesToo() {
         List<SseClient.Event> reference = events("seed=8&interval=0&count=4");
         try (SseClient client = open("interval=0&count=4&lastEventId=" + reference.get(1).id())) {
@@ -284,7 +323,7 @@ class StreamControlsTest {
                 assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("1");
                 JsonNode problem = JSON.readTree(refused.body());
                 assertThat(problem.get("status").asInt()).isEqualTo(503);
-                assertThat(problem.get("detail").asText()).contains("50");
+                assertThat(problem.get("detail").asText()).isEqualTo("50 streams are open, the most this server allows");
             }
         } finally {
             held.forEach(SseClient::close);

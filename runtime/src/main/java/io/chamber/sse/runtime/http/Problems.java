@@ -24,7 +24,8 @@ final class Problems {
     static void tooManyStreams(HttpServerResponse response, int maxStreams, Duration retryAfter) {
         response.putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         send(response, problem("urn:chamber-sse:too-many-streams", "Too many open streams", 503,
-                maxStreams + " streams are open, the most this server allows"));
+                maxStreams + (maxStreams == 1 ? " stream is open" : " streams are open")
+                        + ", the most this server allows"));
     }
 
     static void methodNotAllowed(HttpServerResponse response, String method, String allowed) {

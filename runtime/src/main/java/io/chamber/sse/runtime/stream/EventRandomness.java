@@ -1,7 +1,7 @@
 package io.chamber.sse.runtime.stream;
 
 /**
- * The random parts of one event (the pause after it and its message), derived from (seed, sequence) alone: the same
+ * The random parts of one event (its place on the schedule and its message), derived from (seed, sequence) alone: the same
  * pair gives the same values on any instance, and any event can be computed without replaying the ones before it.
  * A SplitMix64 generator, reset for each event, so a stream reuses one instance and allocates nothing per event.
  */
@@ -13,13 +13,10 @@ final class EventRandomness {
 
     private long state;
 
-    /** The pause after the event in slot {@code sequence} of the stream. */
-    long pauseNanos(long seed, long sequence, Interval interval) {
+    /** The first draw of the event ({@code seed}, {@code sequence}), from 0 to {@code bound - 1}: its schedule's. */
+    long draw(long seed, long sequence, long bound) {
         reset(seed, sequence);
-        long draw = next();
-        long min = interval.min().toNanos();
-        long span = interval.max().toNanos() - min;
-        return span == 0 ? min : min + Math.floorMod(draw, span + 1);
+        return Math.floorMod(next(), bound);
     }
 
     /** Positions the generator at the message of the event ({@code seed}, {@code sequence}). */

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where one stream is: the next slot of its timeline (the sequence number of the event due there), when that slot
  * is due and when the stream ends. Due times follow an absolute schedule from the stream's start, so pauses do not
- * drift. With a seed, an event's {@code elapsed} is its slot's time on that schedule, so the same request gives the
- * same bytes; without one it is the time the event went out. Used by one stream's serial steps only.
+ * drift. With a seed, or when resumed (the id carries the seed), an event's {@code elapsed} is its slot's time on the
+ * {@link Timeline} of the stream as an uninterrupted response would have sent it, so the same request gives the same
+ * bytes, and a resumed stream goes on with the values the uninterrupted one would have had. Without, it is the time
+ * the event went out, since this request began. Used by one stream's serial steps only.
  */
 public final class StreamCursor {
 
@@ -16,7 +18,11 @@ public final class StreamCursor {
     private final boolean hasDeadline;
     private final long deadlineNanos;
     private final EventRandomness random = new EventRandomness();
+    private final Timeline timeline;
+    /** Where this response's first slot lies on the stream's timeline (after a resume: past the events before it). */
+    private final long timelineOffsetNanos;
     private long slot;
+    private long slotJitterNanos;
     private long dueNanos;
 
     public StreamCursor(StreamOptions options, long requestStartNanos) {
@@ -27,6 +33,9 @@ public final class StreamCursor {
         this.hasDeadline = !options.duration().isZero();
         this.deadlineNanos = startNanos + options.duration().toNanos();
         this.slot = options.firstSequence();
+        this.timeline = new Timeline(options.seed(), options.interval());
+        this.slotJitterNanos = timeline.jitterNanos(slot);
+        this.timelineOffsetNanos = slot == 0 ? 0 : timeline.atNanos(slot);
     }
 
     /** When the stream next needs attention: its next event, or its end (at once once the count is sent). */
@@ -96,11 +105,13 @@ public final class StreamCursor {
     }
 
     private long elapsedNanos(long nowNanos) {
-        return (options.seeded() ? dueNanos : nowNanos) - requestStartNanos;
+        return (options.seeded() ? dueNanos + timelineOffsetNanos : nowNanos) - requestStartNanos;
     }
 
     private void advance() {
-        dueNanos += random.pauseNanos(options.seed(), slot, options.interval());
+        long nextJitterNanos = timeline.jitterNanos(slot + 1);
+        dueNanos += timeline.pauseNanos(slot, slotJitterNanos, nextJitterNanos);
+        slotJitterNanos = nextJitterNanos;
         slot++;
     }
 }
