@@ -251,12 +251,18 @@ public final class PerformanceDocument {
                 ```
 
                 With a demo built by JDK 25 (its `jvm.options` names the AOT cache `app.aot`), `AOT_APP_DIR` adds the
-                variants `jdk25-aot` and `jdk25-no-cache`:
+                variants `jdk25-aot` and `jdk25-no-cache`, and `JDK25_APPCDS_APP_DIR`, one built by JDK 25 without
+                the `jdk25` profile, `jdk25-appcds`:
 
                 ```bash
-                mkdir /tmp/jdk25 && git archive HEAD | tar -x -C /tmp/jdk25
-                (cd /tmp/jdk25 && JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -DskipTests -pl demo -am)
-                AOT_APP_DIR=/tmp/jdk25/demo/target/quarkus-app bench/run
+                mkdir /tmp/jdk25 /tmp/jdk25cds
+                git archive HEAD | tar -x -C /tmp/jdk25; git archive HEAD | tar -x -C /tmp/jdk25cds
+                export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+                (cd /tmp/jdk25 && ./mvnw -B -q package -DskipTests -pl demo -am)
+                (cd /tmp/jdk25cds && ./mvnw -B -q package -DskipTests -pl demo -am -P '!jdk25')
+                unset JAVA_HOME
+                AOT_APP_DIR=/tmp/jdk25/demo/target/quarkus-app \\
+                    JDK25_APPCDS_APP_DIR=/tmp/jdk25cds/demo/target/quarkus-app bench/run
                 ```
 
                 `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and
