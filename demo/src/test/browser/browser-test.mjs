@@ -24,11 +24,35 @@ after(async () => {
   await browser?.close();
 });
 
+// Every 404 any page of these tests met, the favicon's included: there must be none.
+const notFound = [];
+
+function watchForNotFound(page) {
+  page.on('response', (response) => {
+    if (response.status() === 404) {
+      notFound.push(response.url());
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('404')) {
+      notFound.push(message.text());
+    }
+  });
+}
+
 async function openViewer(query) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error));
+  watchForNotFound(page);
+  page.on('popup', watchForNotFound);
   await page.goto(new URL('?' + query, baseUrl).href);
+  await page.waitForSelector('[data-testid="curl-command"]:not(:empty)', WAIT);
   return page;
+}
+
+/** The problem the server answers for this stream URL, fetched from inside the page. */
+function problemOf(page, url) {
+  return page.evaluate(async (target) => (await fetch(target)).json(), url);
 }
 
 /** The EventSource requests the page makes; fetch() calls are not counted. */
@@ -119,8 +143,13 @@ test('lab parameters: a quirky, split stream with echo shows the request, then e
   assert.ok(request.message.startsWith(`GET ${streamPath} HTTP/1.1 from `), request.message);
   assert.match(request.message, / · Accept: text\/event-stream( · |$)/);
 
-  // /expected refuses echo (it differs per client), so the manifest link is followed without it.
+  // /expected refuses echo (it differs per client): no link, the server's reason instead; without echo, the link.
+  const refusal = await problemOf(page, `/streaming/sse/expected?${query}&echo=request`);
+  await page.waitForSelector('[data-testid="manifest-refusal"]:visible', WAIT);
+  assert.equal(await page.textContent('[data-testid="manifest-refusal"]'), `No manifest: ${refusal.detail}`);
+  assert.equal(await page.isVisible('[data-testid="manifest-link"]'), false);
   await page.uncheck('input[name="echo"]');
+  await page.locator('[data-testid="manifest-refusal"]').waitFor({ state: 'hidden', ...WAIT });
   const [manifestPage] = await Promise.all([page.waitForEvent('popup'), page.click('[data-testid="manifest-link"]')]);
   await manifestPage.waitForLoadState();
   assert.equal(manifestPage.url(), new URL(`/streaming/sse/expected?${query}`, baseUrl).href);
@@ -156,6 +185,7 @@ test('gzip=1 and stamp=1 from a shared link: the browser inflates the stream, th
 
 test('the raw endpoint opened in the browser shows the event text', async () => {
   const page = await browser.newPage();
+  watchForNotFound(page);
   const response = await page.goto(new URL('streaming/sse?count=3&interval=100ms', baseUrl).href);
   assert.equal(response.status(), 200);
   assert.equal(response.headers()['content-type'], 'text/event-stream');
@@ -187,7 +217,9 @@ test('EventSource reconnects after drop_after and the stream resumes from its La
     [undefined, expected[1].id, expected[3].id, expected[5].id]);
 
   // The 204 after the last event stops EventSource although retry=200 asked for quick reconnects.
-  await page.waitForSelector('[data-testid="error-row"][data-status="204"]', WAIT);
+  const end = await page.waitForSelector('[data-testid="end-row"][data-status="204"]', WAIT);
+  assert.match(await end.textContent(), /finished: the stream ended and its reconnect was answered 204 No Content/);
+  assert.equal(await page.locator('[data-testid="error-row"]').count(), 0);
   await assertNoEventSourceRequestWithin(page, 1_000);
   assert.equal(requests.length, 4);
 
@@ -210,7 +242,8 @@ test('status=204 stops EventSource for good', async () => {
   await page.fill('input[name="status"]', '204');
   await page.click('[data-testid="start"]');
   await waitForState(page, 'closed');
-  await page.waitForSelector('[data-testid="error-row"][data-status="204"]', WAIT);
+  const end = await page.waitForSelector('[data-testid="end-row"][data-status="204"]', WAIT);
+  assert.match(await end.textContent(), /finished: the server answered 204 No Content/);
   await assertNoEventSourceRequestWithin(page, 1_000);
   assert.equal(requests.length, 1);
   assert.equal(await page.textContent('[data-testid="reconnect-count"]'), '0');
@@ -219,9 +252,41 @@ test('status=204 stops EventSource for good', async () => {
 
 test('a refused parameter shows the problem detail', async () => {
   const page = await openViewer('interval=soon');
+  const problem = await problemOf(page, '/streaming/sse?interval=soon');
+  assert.equal(problem.parameter, 'interval');
   await page.click('[data-testid="start"]');
   await waitForState(page, 'closed');
   const error = await page.waitForSelector('[data-testid="error-row"][data-status="400"]', WAIT);
-  assert.match(await error.textContent(), /HTTP 400: .*interval/);
+  assert.ok((await error.textContent()).endsWith(`HTTP 400 Bad Request: ${problem.detail}`), await error.textContent());
+  assert.doesNotMatch(await page.textContent('[data-testid="log"]'), /204|finished/);
+  // and no manifest for it, for the same reason
+  await page.waitForSelector('[data-testid="manifest-refusal"]:visible', WAIT);
+  assert.equal(await page.textContent('[data-testid="manifest-refusal"]'), `No manifest: ${problem.detail}`);
   await page.close();
+});
+
+test('the form: defaults are not dressed as values, long curl lines wrap', async () => {
+  const page = await openViewer('');
+  const placeholders = await page.$$eval('input[placeholder]', (inputs) => inputs.map((input) => input.placeholder));
+  assert.equal(placeholders.length, await page.locator('input:not([type="checkbox"])').count());
+  placeholders.forEach((placeholder) => assert.match(placeholder, /^(e\.g\. |default: )/));
+  // the configured event name, as the server states it
+  assert.equal(await page.getAttribute('input[name="event"]', 'placeholder'), 'default: random');
+
+  await page.fill('input[name="data"]', 'x'.repeat(400));
+  const curl = page.locator('[data-testid="curl-command"]');
+  assert.ok((await curl.textContent()).endsWith(`data=${'x'.repeat(400)}'`));
+  const { scrollWidth, clientWidth, clientHeight } = await curl.evaluate(
+    (pre) => ({ scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth, clientHeight: pre.clientHeight }));
+  assert.ok(scrollWidth <= clientWidth, `the curl line is cut: ${scrollWidth} px wide in ${clientWidth} px`);
+  assert.ok(clientHeight > 60, `the curl line wraps onto several lines: ${clientHeight} px high`);
+  await page.close();
+});
+
+test('no page of these tests met a 404, the favicon included', async () => {
+  const page = await openViewer('');
+  const favicon = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
+  assert.equal(favicon, 200);
+  await page.close();
+  assert.deepEqual(notFound, []);
 });

@@ -1,54 +1,60 @@
-import { LitElement, html, css } from 'lit';
+import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
 import { ssePath } from 'build-time-data';
+import '@vaadin/button';
+import '@vaadin/select';
+import '@vaadin/text-field';
 
 const QUIRKS = 'bom, crlf, cr, mixed-newlines, multiline, no-space, extra-space, unknown-field, bare-field, comment, '
     + 'id-null, empty-id, retry-bogus, empty-data, trailing-partial, utf8';
-// [name, default, hint, choices]: a text field, or with choices a select whose empty option shows the hint.
+// [name, placeholder, tooltip, choices]: a text field, or with choices a select whose first choice is the default
+// (the parameter left out).
+// A placeholder is an example ("e.g.") or the server's default ("default:"), never a value that looks entered.
 const PARAMETERS = [
-    ['interval', '1s..5s', 'pause: 250ms, 2s, 100ms..2s, 0'],
-    ['count', '', 'end after N events'],
-    ['duration', '', 'end after: 30s'],
-    ['delay', '', 'wait before headers: 2s'],
-    ['event', '', 'event name'],
-    ['data', '', 'fixed message'],
-    ['seed', '', 'deterministic stream'],
-    ['retry', '', 'reconnect delay, ms'],
-    ['heartbeat', '', 'comment when idle: 5s'],
-    ['padding', '', 'leading comment bytes'],
-    ['fail_after', '', 'close cleanly after N'],
-    ['drop_after', '', 'break connection after N'],
-    ['status', '', 'answer with status'],
-    ['quirk', '', 'crlf,comment,… (see tooltip)'],
-    ['split', '', 'split: none', ['byte', 'line', 'mid-crlf', 'mid-utf8', 'random']],
-    ['id_fault', '', 'id_fault: none', ['dup', 'skip', 'reorder']],
-    ['id_fault_every', '', 'every Nth event: 10'],
-    ['echo', '', 'echo: off', ['request']],
-    ['stamp', '', 'stamp: off', ['1']],
-    ['gzip', '', 'gzip: off', ['1']],
-    ['accel_buffering', '', 'X-Accel-Buffering: no', ['omit']],
+    ['interval', 'e.g. 250ms, 100ms..2s', 'pause between events; 0 = fire-hose; empty: the configured interval-min..interval-max'],
+    ['count', 'e.g. 10', 'end after N events; empty: no end'],
+    ['duration', 'e.g. 30s', 'end after this long; empty: no end'],
+    ['delay', 'e.g. 2s', 'wait before answering; empty: no wait'],
+    ['event', 'default: …', 'the event type; empty: quarkus.chamber.sse.event-name'],
+    ['data', 'default: a random text', 'the same message in every event'],
+    ['seed', 'e.g. 42', 'the same seed gives the same ids and messages; empty: a different stream every time'],
+    ['retry', 'e.g. 500', 'sent first as retry: (ms); empty: none, the browser\'s own delay'],
+    ['heartbeat', 'e.g. 5s', 'a comment when idle this long; empty: none'],
+    ['padding', 'e.g. 2048', 'a leading comment of this many bytes; empty: none'],
+    ['fail_after', 'e.g. 3', 'close cleanly after N events; empty: never'],
+    ['drop_after', 'e.g. 3', 'break the connection after N events; empty: never'],
+    ['status', 'e.g. 503', 'answer with this status and no stream; empty: 200 and the stream'],
+    ['quirk', 'e.g. crlf,comment', 'comma-separated: ' + QUIRKS],
+    ['split', '', 'cut each frame into writes of their own', ['none', 'byte', 'line', 'mid-crlf', 'mid-utf8', 'random']],
+    ['id_fault', '', 'a fault in the id of every Nth event', ['none', 'dup', 'skip', 'reorder']],
+    ['id_fault_every', 'e.g. 10', 'N for id_fault, from 2'],
+    ['echo', '', 'the request as the server saw it, first', ['off', 'request']],
+    ['stamp', '', 'the server\'s send time in each event', ['off', '1']],
+    ['gzip', '', 'Content-Encoding: gzip', ['off', '1']],
+    ['accel_buffering', '', 'the X-Accel-Buffering: no header', ['sent', 'omit']],
 ];
 const MAX_ROWS = 200;
+// How long the form stays unchanged before the page asks the server whether it has a manifest for it.
+const MANIFEST_CHECK_DELAY_MS = 250;
+// How often, and how far apart, Start asks for the event name while the app does not answer (a dev-mode restart).
+const LEARN_ATTEMPTS = 60;
+const LEARN_RETRY_DELAY_MS = 500;
 
 /** Plays the Chamber SSE stream in the Dev UI with the browser's own EventSource. */
-export class QwcChamberSseStream extends LitElement {
+export class QwcChamberSseStream extends QwcHotReloadElement {
 
     static styles = css`
         :host { display: flex; flex-direction: column; gap: 12px; padding: 12px; }
-        form { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 8px; }
-        label { display: flex; flex-direction: column; font-size: var(--lumo-font-size-s, 0.875rem); gap: 2px; }
-        input, select { font: inherit; padding: 4px 6px; border: 1px solid var(--lumo-contrast-30pct, #b0b7c3); border-radius: 4px;
-                background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #1f2937); }
+        form { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 0 8px; }
         .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-        button { font: inherit; padding: 4px 12px; cursor: pointer; border-radius: 4px;
-                 border: 1px solid var(--lumo-contrast-30pct, #b0b7c3); background: var(--lumo-contrast-5pct, #f1f3f6);
-                 color: var(--lumo-body-text-color, #1f2937); }
-        code.curl { flex: 1; padding: 4px 8px; background: var(--lumo-contrast-5pct, #f1f3f6); border-radius: 4px;
-                    overflow-x: auto; white-space: nowrap; }
+        code.curl { flex: 1; padding: 4px 8px; background: var(--lumo-contrast-5pct); border-radius: 4px;
+                    white-space: pre-wrap; overflow-wrap: anywhere; }
+        .refusal { color: var(--lumo-error-text-color); }
         table { border-collapse: collapse; font-family: var(--lumo-font-family-monospace, monospace);
-                font-size: var(--lumo-font-size-s, 0.875rem); }
-        td, th { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct, #e3e6eb); }
-        .note td { color: var(--lumo-secondary-text-color, #6b7280); font-style: italic; }
-        .error td { color: var(--lumo-error-text-color, #b91c1c); }
+                font-size: var(--lumo-font-size-s); }
+        td, th { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct); }
+        .note td { color: var(--lumo-secondary-text-color); font-style: italic; }
+        .end td { color: var(--lumo-success-text-color); }
+        .error td { color: var(--lumo-error-text-color); }
     `;
 
     static properties = {
@@ -56,62 +62,84 @@ export class QwcChamberSseStream extends LitElement {
         _rows: { state: true },
         _state: { state: true },
         _count: { state: true },
+        _eventName: { state: true },
+        _manifest: { state: true },
     };
 
     constructor() {
         super();
-        this._values = Object.fromEntries(PARAMETERS.map(([name, fallback]) => [name, fallback]));
+        this._values = Object.fromEntries(PARAMETERS.map(([name]) => [name, '']));
         this._rows = [];
         this._state = 'stopped';
         this._count = 0;
+        this._eventName = null;
+        this._manifest = { url: null, refusal: null };
         this._source = null;
         this._previousArrival = null;
+        this._manifestCheck = null;
+    }
+
+    connectedCallback() {
+        super.connectedCallback();
+        this._learnEventName().catch(() => {});
+        this._checkManifest();
     }
 
     disconnectedCallback() {
         this._stop();
+        clearTimeout(this._manifestCheck);
         super.disconnectedCallback();
+    }
+
+    hotReload() {
+        this._learnEventName().catch(() => {});
+        this._checkManifest();
     }
 
     render() {
         return html`
-            <form @input=${this._changed} @submit=${e => { e.preventDefault(); this._start(); }}>
-                ${PARAMETERS.map(([name, , hint, choices]) => html`
-                    <label>${name}
-                        ${choices
-                            ? html`<select name=${name}>
-                                  <option value="" ?selected=${this._values[name] === ''}>${hint}</option>
-                                  ${choices.map(choice => html`
-                                      <option ?selected=${this._values[name] === choice}>${choice}</option>`)}
-                              </select>`
-                            : html`<input name=${name} .value=${this._values[name]} placeholder=${hint}
-                                      title=${name === 'quirk' ? 'comma-separated: ' + QUIRKS : hint}>`}
-                    </label>`)}
+            <form @submit=${e => { e.preventDefault(); this._start(); }}>
+                ${PARAMETERS.map(([name, placeholder, tooltip, choices]) => choices
+                    ? html`<vaadin-select label=${name} name=${name} title=${tooltip}
+                               .items=${choices.map(choice => ({ label: choice, value: choice }))}
+                               .value=${this._values[name] || choices[0]}
+                               @value-changed=${e => this._set(name, e.detail.value === choices[0] ? '' : e.detail.value)}>
+                           </vaadin-select>`
+                    : html`<vaadin-text-field label=${name} name=${name} title=${tooltip} clear-button-visible
+                               placeholder=${name === 'event' && this._eventName ? 'default: ' + this._eventName : placeholder}
+                               .value=${this._values[name]}
+                               @value-changed=${e => this._set(name, e.detail.value.trim())}></vaadin-text-field>`)}
+                <button type="submit" hidden></button>
             </form>
             <div class="bar">
-                <button @click=${this._start}>Start</button>
-                <button @click=${this._stop}>Stop</button>
-                <button @click=${() => { this._rows = []; this._count = 0; }}>Clear</button>
-                <span>${this._state} · ${this._count} events</span>
+                <vaadin-button theme="primary" @click=${this._start}>Start</vaadin-button>
+                <vaadin-button @click=${this._stop}>Stop</vaadin-button>
+                <vaadin-button @click=${() => { this._rows = []; this._count = 0; }}>Clear</vaadin-button>
+                <span class="state">${this._state} · ${this._count} events</span>
             </div>
             <div class="bar">
                 <code class="curl">${this._curl()}</code>
-                <button @click=${() => navigator.clipboard.writeText(this._curl())}>Copy curl</button>
-                <a href=${ssePath + '/expected' + (this._query() ? '?' + this._query() : '')} target="_blank"
-                   title="what a conforming EventSource must dispatch; needs seed and count">Manifest</a>
+                <vaadin-button @click=${() => navigator.clipboard.writeText(this._curl())}>Copy curl</vaadin-button>
+                ${this._manifest.url
+                    ? html`<a class="manifest" href=${this._manifest.url} target="_blank"
+                              title="what a conforming EventSource must dispatch from this stream">Manifest</a>`
+                    : html`<span class="refusal">${this._manifest.refusal ?? ''}</span>`}
             </div>
             <table>
                 <thead><tr><th>arrived</th><th>+ms</th><th>id</th><th>event</th><th>message</th><th>elapsed</th></tr></thead>
                 <tbody>${this._rows.map(row => row.note
-                    ? html`<tr class=${row.kind}><td>${row.time}</td><td colspan="5">${row.note}</td></tr>`
-                    : html`<tr><td>${row.time}</td><td>${row.delta}</td><td>${row.id}</td><td>${row.event}</td>
+                    ? html`<tr class=${row.kind} data-status=${row.status ?? ''}><td>${row.time}</td><td colspan="5">${row.note}</td></tr>`
+                    : html`<tr class="event"><td>${row.time}</td><td>${row.delta}</td><td>${row.id}</td><td>${row.event}</td>
                            <td>${row.message}</td><td>${row.elapsed}</td></tr>`)}
                 </tbody>
             </table>`;
     }
 
-    _changed(e) {
-        this._values = { ...this._values, [e.target.name]: e.target.value.trim() };
+    _set(name, value) {
+        if (this._values[name] !== value) {
+            this._values = { ...this._values, [name]: value };
+            this._checkManifest();
+        }
     }
 
     _query() {
@@ -125,9 +153,9 @@ export class QwcChamberSseStream extends LitElement {
         return query.toString().replaceAll('%2C', ',');
     }
 
-    _url() {
+    _url(path = ssePath) {
         const query = this._query();
-        return ssePath + (query ? '?' + query : '');
+        return path + (query ? '?' + query : '');
     }
 
     _curl() {
@@ -135,26 +163,114 @@ export class QwcChamberSseStream extends LitElement {
         return `curl -N${compressed} '${new URL(this._url(), window.location.origin)}'`;
     }
 
-    _start() {
+    /**
+     * The event name the running app gives events that set none, from the manifest of a one-event stream. An HTTP
+     * request, so in dev mode a changed quarkus.chamber.sse.event-name is applied before it is answered.
+     */
+    async _learnEventName() {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                const response = await fetch(`${ssePath}/expected?seed=1&count=1`, { cache: 'no-store' });
+                if (response.ok) {
+                    this._eventName = (await response.json()).events[0].type;
+                    return this._eventName;
+                }
+                if (attempt === LEARN_ATTEMPTS) {
+                    throw new Error(`HTTP ${response.status}`);
+                }
+            } catch (error) {
+                if (attempt === LEARN_ATTEMPTS) {
+                    throw error;
+                }
+            }
+            // the app may be restarting for a change: ask again
+            await new Promise(resolve => setTimeout(resolve, LEARN_RETRY_DELAY_MS));
+        }
+    }
+
+    /** The Manifest link only when the server would give this form one; otherwise why not, in the server's words. */
+    _checkManifest() {
+        clearTimeout(this._manifestCheck);
+        this._manifestCheck = setTimeout(async () => {
+            const url = this._url(ssePath + '/expected');
+            let manifest = { url, refusal: null };
+            try {
+                const response = await fetch(url, { cache: 'no-store' });
+                if (!response.ok) {
+                    manifest = { url: null, refusal: `No manifest: ${await problemDetail(response)}` };
+                }
+            } catch (error) {
+                manifest = { url: null, refusal: `No manifest: the server could not be reached (${error.message})` };
+            }
+            if (url === this._url(ssePath + '/expected')) {
+                this._manifest = manifest;
+            }
+        }, MANIFEST_CHECK_DELAY_MS);
+    }
+
+    async _start() {
         this._stop();
+        this._state = 'connecting';
+        this._lastId = '';
+        this._streamEvents = 0;
+        let eventName = this._values.event;
+        if (!eventName) {
+            try {
+                eventName = await this._learnEventName();
+            } catch (error) {
+                this._note('error', `the event name of the running app is unknown (${error.message}); `
+                    + `listening for ${this._eventName}`);
+                eventName = this._eventName;
+            }
+        }
+        // An EventSource dispatches an event only to the listeners of its type: every type this request can get.
+        const types = new Set([eventName, 'message']);
+        if (this._values.echo) {
+            types.add('request');
+        }
         const source = new EventSource(this._url());
         this._source = source;
-        this._state = 'connecting';
         this._previousArrival = null;
-        const eventName = this._values.event || 'random';
         source.onopen = () => { this._state = 'open'; this._note('info', 'connected'); };
-        for (const type of new Set([eventName, 'message', 'request'])) {
+        for (const type of types) {
             source.addEventListener(type, e => this._event(e));
         }
         source.onerror = () => {
             if (source.readyState === EventSource.CLOSED) {
-                this._state = 'closed';
-                this._note('error', 'stream closed by the browser (error status or 204)');
+                this._source = null;
+                this._explainEnd(source.url);
             } else {
                 this._state = 'reconnecting';
-                this._note('note', `connection lost; reconnecting with Last-Event-ID ${this._lastId ?? '(none)'}`);
+                this._note('note', `connection lost; reconnecting with Last-Event-ID ${this._lastId || '(none)'}`);
             }
         };
+    }
+
+    /** EventSource hides why it gave up; the same request once more with fetch shows the status and problem. */
+    async _explainEnd(url) {
+        const aborter = new AbortController();
+        try {
+            const response = await fetch(url, {
+                headers: this._lastId ? { 'Last-Event-ID': this._lastId } : {}, signal: aborter.signal });
+            if (response.status === 204) {
+                this._state = 'finished';
+                this._note('end', this._streamEvents > 0
+                    ? 'finished: the stream ended and its reconnect was answered 204 No Content, so EventSource stops'
+                    : 'finished: the server answered 204 No Content, so EventSource stops', 204);
+            } else if (response.ok) {
+                this._state = 'failed';
+                this._note('error', 'closed: EventSource gave up, though the same request answers now HTTP '
+                    + `${response.status} with Content-Type ${response.headers.get('Content-Type')}`, response.status);
+            } else {
+                this._state = 'failed';
+                this._note('error', `HTTP ${response.status} ${response.statusText}: ${await problemDetail(response)}`,
+                    response.status);
+            }
+            aborter.abort();
+        } catch (error) {
+            this._state = 'failed';
+            this._note('error', `closed: the server could not be reached (${error.message})`);
+        }
     }
 
     _stop() {
@@ -175,6 +291,7 @@ export class QwcChamberSseStream extends LitElement {
         }
         this._lastId = e.lastEventId;
         this._count++;
+        this._streamEvents++;
         this._add({
             time: new Date().toLocaleTimeString(),
             delta: this._previousArrival === null ? '' : Math.round(now - this._previousArrival),
@@ -183,12 +300,21 @@ export class QwcChamberSseStream extends LitElement {
         this._previousArrival = now;
     }
 
-    _note(kind, note) {
-        this._add({ time: new Date().toLocaleTimeString(), kind, note });
+    _note(kind, note, status) {
+        this._add({ time: new Date().toLocaleTimeString(), kind, note, status });
     }
 
     _add(row) {
         this._rows = [row, ...this._rows].slice(0, MAX_ROWS);
     }
 }
+
+async function problemDetail(response) {
+    if (response.headers.get('Content-Type')?.includes('json')) {
+        const problem = await response.json();
+        return problem.detail ?? problem.title ?? response.statusText;
+    }
+    return response.statusText || 'no explanation';
+}
+
 customElements.define('qwc-chamber-sse-stream', QwcChamberSseStream);

@@ -1,8 +1,9 @@
-// Live viewer for /streaming/sse, built on the browser's own EventSource.
+// Live viewer for the app's Chamber SSE endpoint, built on the browser's own EventSource.
 'use strict';
 
-const ENDPOINT = '/streaming/sse';
 const MAX_ROWS = 200;
+// How long the form stays unchanged before the page asks the server whether it has a manifest for it.
+const MANIFEST_CHECK_DELAY_MS = 250;
 const READY_STATES = ['connecting', 'open', 'closed'];
 
 const form = document.querySelector('[data-testid="parameters"]');
@@ -14,10 +15,18 @@ const reconnectCountView = document.querySelector('[data-testid="reconnect-count
 const lastEventIdView = document.querySelector('[data-testid="last-event-id"]');
 const curlView = document.querySelector('[data-testid="curl-command"]');
 const manifestLink = document.querySelector('[data-testid="manifest-link"]');
+const manifestRefusal = document.querySelector('[data-testid="manifest-refusal"]');
+const endpointView = document.querySelector('[data-testid="endpoint"]');
 const log = document.querySelector('[data-testid="log"]');
 
+// Where the running app serves the stream and the event name it gives events that set none (GET demo/stream).
+let endpoint = null;
+let configuredEventName = null;
 let source = null;
+let manifestCheck = null;
 let eventCount = 0;
+// Events of the current stream only, which the counters shown keep adding up across streams until Clear.
+let streamEventCount = 0;
 let reconnectCount = 0;
 let lastEventId = '';
 // The Last-Event-ID the browser sends on its pending reconnect, or null when none is pending.
@@ -35,20 +44,63 @@ function queryString() {
   return new URLSearchParams([...values]).toString().replaceAll('%2C', ',');
 }
 
-function streamUrl() {
+function withQuery(path) {
   const query = queryString();
-  return ENDPOINT + (query ? '?' + query : '');
+  return path + (query ? '?' + query : '');
+}
+
+function streamUrl() {
+  return withQuery(endpoint.pathname);
+}
+
+async function learnEndpoint() {
+  // In dev mode this request also applies a changed configuration before it is answered.
+  const { path, eventName } = await (await fetch('demo/stream', { cache: 'no-store' })).json();
+  endpoint = new URL('.' + path, document.baseURI);
+  configuredEventName = eventName;
+  endpointView.textContent = endpoint.pathname;
+  form.elements.event.placeholder = `default: ${eventName}`;
 }
 
 function showCurlCommand() {
+  if (!endpoint) {
+    return;
+  }
   const compressed = form.elements.gzip.checked ? ' --compressed' : '';
-  curlView.textContent = `curl -N${compressed} '${location.origin}${streamUrl()}'`;
-  const query = queryString();
-  manifestLink.href = ENDPOINT + '/expected' + (query ? '?' + query : '');
+  curlView.textContent = `curl -N${compressed} '${endpoint.origin}${streamUrl()}'`;
+  clearTimeout(manifestCheck);
+  manifestCheck = setTimeout(showManifestLink, MANIFEST_CHECK_DELAY_MS, withQuery(endpoint.pathname + '/expected'));
 }
 
-function showState() {
-  const state = source ? READY_STATES[source.readyState] : 'closed';
+// The link only when the server would give this form a manifest; otherwise why not, in the server's words.
+async function showManifestLink(url) {
+  let refusal = '';
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) {
+      refusal = `No manifest: ${await problemDetail(response)}`;
+    }
+  } catch (error) {
+    refusal = `No manifest: the server could not be reached (${error.message})`;
+  }
+  if (url !== withQuery(endpoint.pathname + '/expected')) {
+    return; // the form changed meanwhile, and another check is due
+  }
+  manifestLink.href = url;
+  manifestLink.hidden = refusal !== '';
+  manifestRefusal.hidden = refusal === '';
+  manifestRefusal.textContent = refusal;
+}
+
+async function problemDetail(response) {
+  if (response.headers.get('Content-Type')?.includes('json')) {
+    const problem = await response.json();
+    return problem.detail ?? problem.title ?? response.statusText;
+  }
+  return response.statusText || 'no explanation';
+}
+
+function showState(state = source ? READY_STATES[source.readyState] : 'closed') {
   stateView.textContent = state;
   stateView.dataset.state = state;
   stopButton.disabled = !source;
@@ -111,6 +163,7 @@ function onEvent(event) {
     // not our JSON payload: show the data as it came
   }
   eventCount++;
+  streamEventCount++;
   lastEventId = event.lastEventId;
   addRow([arrivalTime(), event.lastEventId, event.type, message, elapsed, delay],
     { 'data-testid': 'event-row', 'data-id': event.lastEventId, 'data-event': event.type, class: 'event' });
@@ -136,37 +189,54 @@ function onError() {
     reconnectingWith = lastEventId;
     addNote('drop', `connection lost, reconnecting with Last-Event-ID: ${lastEventId || '(none)'}`);
   } else {
-    addNote('error', 'closed: the server answered 204, another status than 200 or no event stream');
-    explainRefusal(source.url);
+    explainEnd(source.url);
     source = null;
   }
   showState();
 }
 
-// EventSource hides why it gave up; ask the server once more with fetch to show the status and problem detail.
-async function explainRefusal(url) {
+// EventSource hides why it gave up; the same request once more with fetch shows the status and problem detail.
+async function explainEnd(url) {
   const headers = lastEventId ? { 'Last-Event-ID': lastEventId } : {};
   const aborter = new AbortController();
   try {
     const response = await fetch(url, { headers, signal: aborter.signal });
-    let detail = '';
-    if (response.headers.get('Content-Type')?.includes('json')) {
-      const problem = await response.json();
-      detail = `: ${problem.title ?? ''} – ${problem.detail ?? ''}`;
+    const status = { 'data-status': response.status };
+    if (response.status === 204) {
+      addNote('end', streamEventCount > 0
+        ? 'finished: the stream ended and its reconnect was answered 204 No Content, so EventSource stops'
+        : 'finished: the server answered 204 No Content, so EventSource stops', status);
+    } else if (response.ok) {
+      addNote('error', 'closed: EventSource gave up, though the same request answers now HTTP '
+        + `${response.status} with Content-Type ${response.headers.get('Content-Type')}`, status);
+    } else {
+      addNote('error', `HTTP ${response.status} ${response.statusText}: ${await problemDetail(response)}`, status);
     }
     aborter.abort();
-    const meaning = response.status === 204 ? ': No Content, the server asked the browser to stop' : '';
-    addNote('error', `HTTP ${response.status}${meaning}${detail}`, { 'data-status': response.status });
   } catch (error) {
-    addNote('error', `the server could not be reached: ${error.message}`);
+    addNote('error', `closed: the server could not be reached (${error.message})`);
   }
 }
 
-function start() {
+async function start() {
   stop();
-  const name = form.elements.event.value.trim() || 'random';
+  showState('connecting');
+  try {
+    await learnEndpoint();
+  } catch (error) {
+    addNote('error', `the app could not be asked where its stream is (${error.message})`);
+    showState();
+    return;
+  }
+  showCurlCommand();
+  // An EventSource dispatches an event only to listeners of its type: every type this request can get.
+  const types = [form.elements.event.value.trim() || configuredEventName, 'message'];
+  if (form.elements.echo.checked) {
+    types.push('request');
+  }
+  streamEventCount = 0;
   source = new EventSource(streamUrl());
-  for (const type of new Set([name, 'message', 'request'])) {
+  for (const type of new Set(types)) {
     source.addEventListener(type, onEvent);
   }
   source.addEventListener('open', onOpen);
@@ -213,5 +283,5 @@ form.addEventListener('input', showCurlCommand);
 form.addEventListener('change', showCurlCommand);
 stopButton.addEventListener('click', stop);
 clearButton.addEventListener('click', clear);
-showCurlCommand();
 showState();
+learnEndpoint().then(showCurlCommand);

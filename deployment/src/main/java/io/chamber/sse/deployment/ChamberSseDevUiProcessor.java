@@ -6,18 +6,23 @@ import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 
-/** The Dev UI card: a page that plays the live stream with any parameters and shows the equivalent curl. */
+/**
+ * The Dev UI card, which says where the app serves the stream, and its page that plays the live stream with any
+ * parameters and shows the equivalent curl.
+ */
 class ChamberSseDevUiProcessor {
 
     @BuildStep(onlyIf = { IsDevelopment.class, EndpointEnabled.class })
     CardPageBuildItem card(ChamberSseBuildTimeConfig config, HttpRootPathBuildItem httpRoot) {
+        String path = httpRoot.relativePath(config.path());
         CardPageBuildItem card = new CardPageBuildItem();
-        card.addBuildTimeData("ssePath", httpRoot.relativePath(config.path()));
+        card.setCustomCard("qwc-chamber-sse-card.js");
+        card.addBuildTimeData("ssePath", path);
         card.addPage(Page.webComponentPageBuilder()
                 .title("Live stream")
                 .icon("font-awesome-solid:tower-broadcast")
                 .componentLink("qwc-chamber-sse-stream.js")
-                .staticLabel(config.path()));
+                .staticLabel(path));
         return card;
     }
 }

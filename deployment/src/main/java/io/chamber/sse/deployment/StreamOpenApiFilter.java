@@ -90,7 +90,9 @@ final class StreamOpenApiFilter implements OASFilter {
                     + "the epoch.";
             case ACCEL_BUFFERING -> "X-Accel-Buffering: no is sent by default, so nginx passes events straight "
                     + "through; accel_buffering=omit leaves it out.";
-            case GZIP -> "gzip=1: the stream is sent with Content-Encoding: gzip, flushed after every event.";
+            case GZIP -> "gzip=1: the stream is sent with Content-Encoding: gzip, flushed after every event; "
+                    + "gzip=auto: only when Accept-Encoding allows gzip.";
+            case ACCEPT_ENCODING_HEADER -> "With gzip=auto, the stream is compressed only when this allows gzip.";
         };
     }
 

@@ -89,6 +89,9 @@ class DevModeTest {
         given(HTTP).get("/q/dev-ui/quarkus-chamber-sse/qwc-chamber-sse-stream.js")
                 .then().statusCode(200)
                 .body(containsString("customElements.define('qwc-chamber-sse-stream'"));
+        given(HTTP).get("/q/dev-ui/quarkus-chamber-sse/qwc-chamber-sse-card.js")
+                .then().statusCode(200)
+                .body(containsString("customElements.define('qwc-chamber-sse-card'"));
     }
 
     private static ValidatableResponse firstEvent(String path) {

@@ -79,7 +79,7 @@ class ConformanceLabTest {
     @CsvSource(delimiter = '|', value = {
             "quirk=nope | quirk", "quirk=crlf,cr | quirk", "quirk=mixed-newlines,crlf | quirk",
             "quirk=no-space,extra-space | quirk", "split=sideways | split", "split=mid-crlf&quirk=cr | split",
-            "split=line&gzip=1 | gzip", "gzip=yes | gzip", "stamp=2 | stamp", "echo=everything | echo",
+            "split=line&gzip=1 | gzip", "split=line&gzip=auto | gzip", "gzip=yes | gzip", "stamp=2 | stamp", "echo=everything | echo",
             "accel_buffering=yes | accel_buffering", "id_fault=twice | id_fault", "id_fault_every=3 | id_fault_every",
             "id_fault=dup&id_fault_every=1 | id_fault_every" })
     void refusesLabValuesItCannotUse(String query, String parameter) throws Exception {
@@ -149,6 +149,29 @@ class ConformanceLabTest {
         String plain = HTTP.send(HttpRequest.newBuilder(uri("count=20&interval=0&seed=4")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(decoded).isEqualTo(plain);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "gzip | true", "gzip, deflate, br, zstd | true", "x-gzip | true", "br, *;q=0.5 | true",
+            "gzip;q=0 | false", "*, gzip;q=0.000 | false", "identity | false", "br | false", "'' | false" })
+    void gzipAutoCompressesOnlyWhenAcceptEncodingAllowsGzip(String acceptEncoding, boolean compressed)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("gzip=auto&count=3&interval=0&seed=4"));
+        if (!acceptEncoding.isEmpty()) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String body;
+        try (InputStream raw = response.body(); InputStream decoded = compressed ? new GZIPInputStream(raw) : raw) {
+            body = new String(decoded.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String plain = HTTP.send(HttpRequest.newBuilder(uri("count=3&interval=0&seed=4")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(response.headers().firstValue("Content-Encoding")).isEqualTo(
+                compressed ? java.util.Optional.of("gzip") : java.util.Optional.empty());
+        assertThat(body).isEqualTo(plain);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.chamber.sse.it;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -51,14 +52,19 @@ final class ManyStreams implements AutoCloseable {
 
     /** Opens {@code count} streams; returns once every one has received its first event. */
     List<Stream> open(int count, String uri) throws Exception {
-        List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri)).toList();
+        return open(count, uri, Map.of());
+    }
+
+    /** Opens {@code count} streams with these request headers; returns once every one has received its first event. */
+    List<Stream> open(int count, String uri, Map<String, String> headers) throws Exception {
+        List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri, headers)).toList();
         await(streams.stream().map(stream -> stream.firstEvent.future()).toList());
         return streams;
     }
 
     /** Sends {@code count} requests; returns once every one went out (the answers may come later or never). */
     List<Stream> send(int count, String uri) throws Exception {
-        List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri)).toList();
+        List<Stream> streams = IntStream.range(0, count).mapToObj(i -> open(uri, Map.of())).toList();
         await(streams.stream().map(stream -> stream.sent.future()).toList());
         return streams;
     }
@@ -67,10 +73,11 @@ final class ManyStreams implements AutoCloseable {
         Future.all(futures).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
-    private Stream open(String uri) {
+    private Stream open(String uri, Map<String, String> headers) {
         Stream stream = new Stream();
         client.request(HttpMethod.GET, uri).compose(request -> {
             stream.connection = request.connection();
+            headers.forEach(request::putHeader);
             request.response().onSuccess(response -> {
                 response.handler(chunk -> stream.firstEvent.tryComplete());
                 response.endHandler(ignored -> stream.end.tryComplete());

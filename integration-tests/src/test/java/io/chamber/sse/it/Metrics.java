@@ -24,6 +24,11 @@ final class Metrics {
         return value("chamber_sse_events_sent_total");
     }
 
+    /** The memory the open streams reserved from {@code memory-budget}. */
+    double reservedBytes() {
+        return value("chamber_sse_memory_reserved_bytes");
+    }
+
     private double value(String name) {
         try {
             String text = HTTP.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.ofString()).body();

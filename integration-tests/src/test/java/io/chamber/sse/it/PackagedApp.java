@@ -53,11 +53,16 @@ final class PackagedApp implements AutoCloseable {
         Path log = Path.of("target", "app-" + port + "-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedApp app = new PackagedApp(port, process, log);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            try (SseClient client = SseClient.open(app.uri("/streaming/sse?status=204"))) {
-                return client.response().statusCode() == 204;
-            }
-        });
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                try (SseClient client = SseClient.open(app.uri("/streaming/sse?status=204"))) {
+                    return client.response().statusCode() == 204;
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly(); // nobody else can stop it
+            throw e;
+        }
         return app;
     }
 

@@ -1,9 +1,11 @@
 package io.chamber.sse.runtime;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -53,7 +55,15 @@ public interface ChamberSseConfig {
     int maxStreams();
 
     /**
-     * The {@code Retry-After} a request refused by {@code max-streams} is given.
+     * The memory the open streams may hold together, heap and direct buffers alike: each stream reserves the most
+     * its parameters may make it hold (see "Limits" in the docs: a split, padded or echoing stream more than a plain
+     * one) and gives it back when it ends. A request whose stream does not fit in what is left is answered 503 with
+     * a {@code Retry-After} header. Not set: half of the JVM's maximum heap ({@code -Xmx}).
+     */
+    Optional<MemorySize> memoryBudget();
+
+    /**
+     * The {@code Retry-After} a request refused by {@code max-streams} or {@code memory-budget} is given.
      */
     @WithDefault("1s")
     Duration retryAfter();

@@ -5,13 +5,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 /**
- * The streams open now: enforces {@code quarkus.chamber.sse.max-streams}, counts the events they sent, and ends
- * them all when the application shuts down.
+ * The streams open now: enforces {@code quarkus.chamber.sse.max-streams} and {@code memory-budget}, counts the
+ * events they sent, and ends them all when the application shuts down.
  */
 @Singleton
 public class OpenStreams {
@@ -23,9 +26,23 @@ public class OpenStreams {
          * {@code retryMillis}; callable from any thread.
          */
         void end(long retryMillis);
+
+        /** The memory the stream reserved when it was admitted, in bytes; given back when it closes. */
+        long weight();
+    }
+
+    /** What became of a request for a place. */
+    public enum Admission {
+        ADMITTED,
+        /** {@code max-streams} streams are open. */
+        TOO_MANY_STREAMS,
+        /** The stream's weight does not fit in what is left of the memory budget. */
+        MEMORY_SHORT
     }
 
     private final AtomicInteger reserved = new AtomicInteger();
+    private final AtomicLong reservedBytes = new AtomicLong();
+    private final long memoryBudget;
     private final Set<Member> open = ConcurrentHashMap.newKeySet();
     private final LongAdder eventsSent = new LongAdder();
     private final CompletableFuture<Void> allEnded = new CompletableFuture<>();
@@ -35,15 +52,25 @@ public class OpenStreams {
 
     public OpenStreams(ChamberSseConfig config) {
         this.config = config;
+        this.memoryBudget = config.memoryBudget().map(MemorySize::asLongValue)
+                .orElse(Runtime.getRuntime().maxMemory() / 2);
     }
 
-    /** Takes a place for one more stream; false when all are taken. A place is given back by {@link #closed}. */
-    public boolean tryReserve() {
+    /**
+     * Takes a place and {@code weight} bytes of the memory budget for one more stream, or neither. Both are given
+     * back by {@link #closed}, with the {@link Member#weight()} of the stream that took them.
+     */
+    public Admission tryReserve(long weight) {
         if (reserved.incrementAndGet() > config.maxStreams()) {
             reserved.decrementAndGet();
-            return false;
+            return Admission.TOO_MANY_STREAMS;
         }
-        return true;
+        if (reservedBytes.addAndGet(weight) > memoryBudget) {
+            reservedBytes.addAndGet(-weight);
+            reserved.decrementAndGet();
+            return Admission.MEMORY_SHORT;
+        }
+        return Admission.ADMITTED;
     }
 
     /** The stream that holds a reserved place has started. */
@@ -56,6 +83,7 @@ public class OpenStreams {
 
     public void closed(Member stream) {
         if (open.remove(stream)) {
+            reservedBytes.addAndGet(-stream.weight());
             reserved.decrementAndGet();
         }
         if (ending && open.isEmpty()) {
@@ -102,6 +130,16 @@ public class OpenStreams {
     /** How many streams are open now. */
     public int count() {
         return reserved.get();
+    }
+
+    /** The memory the open streams reserved, in bytes. */
+    public long reservedBytes() {
+        return reservedBytes.get();
+    }
+
+    /** The memory all streams together may reserve, in bytes ({@code memory-budget}). */
+    public long memoryBudget() {
+        return memoryBudget;
     }
 
     /** How many events all streams sent since the application started. */

@@ -25,6 +25,10 @@ public class StreamMetrics implements MeterBinder {
         Gauge.builder("chamber.sse.streams.open", openStreams, OpenStreams::count)
                 .description("SSE streams open now")
                 .register(registry);
+        Gauge.builder("chamber.sse.memory.reserved", openStreams, OpenStreams::reservedBytes)
+                .description("Memory the open SSE streams reserved from quarkus.chamber.sse.memory-budget")
+                .baseUnit("bytes")
+                .register(registry);
         FunctionCounter.builder("chamber.sse.events.sent", openStreams, OpenStreams::eventsSent)
                 .description("SSE events sent since the application started")
                 .register(registry);

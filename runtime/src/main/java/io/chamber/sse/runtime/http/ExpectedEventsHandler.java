@@ -29,14 +29,27 @@ public final class ExpectedEventsHandler implements Handler<RoutingContext> {
         if (stream == null) {
             return;
         }
+        ExpectedEvents.Manifest manifest;
         try {
             describable(stream);
+            manifest = manifest(stream.options());
         } catch (InvalidParameterException e) {
             Problems.invalidParameter(context.response(), e);
             return;
         }
         context.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
-                .end(Buffer.buffer(Json.bytes(ExpectedEvents.of(stream.options()))));
+                .end(Buffer.buffer(Json.bytes(manifest)));
+    }
+
+    private static ExpectedEvents.Manifest manifest(StreamOptions options) {
+        try {
+            return ExpectedEvents.of(options);
+        } catch (ExpectedEvents.TooLarge e) {
+            throw new InvalidParameterException(StreamParameter.COUNT, "is too large for a manifest of "
+                    + "events this size: their data pass " + ExpectedEvents.MAX_DATA_CHARS + " characters after "
+                    + e.events() + " events", "a count whose events' data add up to at most "
+                            + ExpectedEvents.MAX_DATA_CHARS + " characters (fewer events, or a shorter data)");
+        }
     }
 
     private static void describable(StreamRequest stream) {

@@ -31,22 +31,23 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     private final HttpServerResponse response;
     private final TimerWheel wheel;
     private final OpenStreams openStreams;
+    private final long weight;
     private final FrameCuts cuts;
     private final GzipFraming gzip;
-    /** The frame being written in pieces, and where the next piece starts. */
+    /** The frame being written in pieces (a copy: the event loop's frame is shared), and where the next starts. */
     private byte[] pieces;
-    private int[] pieceCuts;
     private int nextPiece;
     private boolean awaitingDrain;
     /** Ended, dropped or gone: nothing more to do. */
     private boolean over;
 
     LiveStream(StreamFrames frames, HttpServerResponse response, TimerWheel wheel, OpenStreams openStreams,
-            FrameCuts cuts, GzipFraming gzip) {
+            long weight, FrameCuts cuts, GzipFraming gzip) {
         this.frames = frames;
         this.response = response;
         this.wheel = wheel;
         this.openStreams = openStreams;
+        this.weight = weight;
         this.cuts = cuts;
         this.gzip = gzip;
     }
@@ -79,6 +80,11 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
             SseWireFormat.appendRetry(frame, retryMillis);
             finish(frame);
         });
+    }
+
+    @Override
+    public long weight() {
+        return weight;
     }
 
     private void step() {
@@ -122,12 +128,11 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
 
     private void write(Frame frame) {
         if (cuts != null) {
-            int[] at = cuts.of(frame.bytes(), frame.length());
-            if (at.length > 0) {
-                pieces = Arrays.copyOf(frame.bytes(), frame.length());
-                pieceCuts = at;
+            int firstCut = cuts.next(frame.bytes(), frame.length(), 0);
+            if (firstCut < frame.length()) {
+                response.write(Buffer.buffer(firstCut).appendBytes(frame.bytes(), 0, firstCut), null);
+                pieces = Arrays.copyOfRange(frame.bytes(), firstCut, frame.length());
                 nextPiece = 0;
-                writeNextPiece();
                 return;
             }
         }
@@ -136,10 +141,10 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
 
     /** Writes the next piece of a split frame; true while more pieces follow. */
     private boolean writeNextPiece() {
-        int from = nextPiece == 0 ? 0 : pieceCuts[nextPiece - 1];
-        int to = nextPiece < pieceCuts.length ? pieceCuts[nextPiece] : pieces.length;
-        response.write(Buffer.buffer(to - from).appendBytes(pieces, from, to - from), null);
-        if (nextPiece++ < pieceCuts.length) {
+        int from = nextPiece;
+        nextPiece = cuts.next(pieces, pieces.length, from);
+        response.write(Buffer.buffer(nextPiece - from).appendBytes(pieces, from, nextPiece - from), null);
+        if (nextPiece < pieces.length) {
             return true;
         }
         pieces = null;
@@ -196,9 +201,6 @@ final class LiveStream extends TimerWheel.Sleeper implements Runnable, OpenStrea
     private void close() {
         over = true;
         wheel.cancel(this);
-        if (gzip != null) {
-            gzip.close();
-        }
         openStreams.closed(this);
     }
 

@@ -22,16 +22,27 @@ final class Problems {
     }
 
     static void tooManyStreams(HttpServerResponse response, int maxStreams, Duration retryAfter) {
-        response.putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        retryAfter(response, retryAfter);
         send(response, problem("urn:chamber-sse:too-many-streams", "Too many open streams", 503,
                 maxStreams + (maxStreams == 1 ? " stream is open" : " streams are open")
                         + ", the most this server allows"));
+    }
+
+    static void memoryShort(HttpServerResponse response, long weight, long budget, Duration retryAfter) {
+        retryAfter(response, retryAfter);
+        send(response, problem("urn:chamber-sse:memory-short", "Not enough memory for this stream", 503,
+                "This stream may hold up to " + weight + " bytes, more than is left of the " + budget
+                        + " bytes the open streams may hold (quarkus.chamber.sse.memory-budget)"));
     }
 
     static void methodNotAllowed(HttpServerResponse response, String method, String allowed) {
         response.putHeader("Allow", allowed);
         send(response, problem("urn:chamber-sse:method-not-allowed", "Method not allowed", 405,
                 "This endpoint answers " + allowed + ", not " + method));
+    }
+
+    private static void retryAfter(HttpServerResponse response, Duration retryAfter) {
+        response.putHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
     }
 
     private static Map<String, Object> problem(String type, String title, int status, String detail) {

@@ -1,6 +1,7 @@
 package io.chamber.sse.runtime.http;
 
 import static io.chamber.sse.runtime.http.StreamParameter.ACCEL_BUFFERING;
+import static io.chamber.sse.runtime.http.StreamParameter.ACCEPT_ENCODING_HEADER;
 import static io.chamber.sse.runtime.http.StreamParameter.COUNT;
 import static io.chamber.sse.runtime.http.StreamParameter.DATA;
 import static io.chamber.sse.runtime.http.StreamParameter.DELAY;
@@ -50,6 +51,8 @@ import io.quarkus.runtime.configuration.DurationConverter;
 public final class StreamOptionsParser {
 
     private static final Pattern BARE_SECONDS = Pattern.compile("\\d+\\.\\d+");
+    /** ASCII digits only: Java's number parsers also take other scripts' digits, such as a fullwidth {@code １}. */
+    private static final Pattern ASCII_WHOLE = Pattern.compile("[+-]?[0-9]+");
     private static final String DURATION_FORM = "a duration such as 250ms, 2s, 1.5 (seconds) or 1m";
     private static final int DEFAULT_ID_FAULT_EVERY = 10;
     private static final Set<Quirk> LINE_ENDS = EnumSet.of(Quirk.CRLF, Quirk.CR, Quirk.MIXED_NEWLINES);
@@ -72,10 +75,13 @@ public final class StreamOptionsParser {
      */
     public StreamRequest parseRequest(Function<StreamParameter, String> values) {
         StreamOptions options = parse(values);
-        boolean gzip = orElse(values, GZIP, text -> flag(GZIP, text), false);
-        if (gzip && options.shape().split() != null) {
+        String gzipValue = values.apply(GZIP);
+        boolean auto = gzipValue != null && "auto".equals(gzipValue.trim());
+        boolean gzip = auto ? acceptsGzip(values.apply(ACCEPT_ENCODING_HEADER))
+                : orElse(values, GZIP, text -> gzipFlag(text), false);
+        if ((gzip || auto) && options.shape().split() != null) {
             throw new InvalidParameterException(GZIP, "cannot be combined with split: the cuts would fall inside "
-                    + "the compressed bytes", "gzip=1 without split, or split without gzip");
+                    + "the compressed bytes", "gzip=1 or gzip=auto without split, or split without gzip");
         }
         return new StreamRequest(options,
                 orElse(values, ECHO, text -> oneOf(ECHO, text, "request"), null) != null,
@@ -191,6 +197,45 @@ public final class StreamOptionsParser {
         };
     }
 
+    private static boolean gzipFlag(String text) {
+        return switch (text.trim()) {
+            case "1", "true" -> true;
+            case "0", "false" -> false;
+            default -> throw new InvalidParameterException(GZIP, "is not a flag or auto: '" + text + "'",
+                    "1 or true to compress always, auto to compress when Accept-Encoding allows gzip, 0 or false "
+                            + "for no compression");
+        };
+    }
+
+    /**
+     * True when {@code Accept-Encoding} allows gzip (RFC 9110, 12.5.3): {@code gzip}, {@code x-gzip} or {@code *}
+     * with a q-value above 0, unless gzip itself is listed with q=0.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean gzip = null;
+        boolean any = false;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean accepted = true;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    accepted = !parameter.substring(2).trim().matches("0(\\.0{0,3})?");
+                }
+            }
+            if (name.equals("gzip") || name.equals("x-gzip")) {
+                gzip = accepted;
+            } else if (name.equals("*")) {
+                any = accepted;
+            }
+        }
+        return gzip != null ? gzip : any;
+    }
+
     private static String names(Set<Quirk> quirks) {
         return quirks.stream().map(Quirk::wireName).collect(Collectors.joining(", "));
     }
@@ -252,6 +297,9 @@ public final class StreamOptionsParser {
     private static Duration duration(StreamParameter parameter, String text, Duration max) {
         String accepted = DURATION_FORM + ", from 0 to " + max;
         Duration value;
+        if (!text.chars().allMatch(c -> c < 0x80)) {
+            throw new InvalidParameterException(parameter, "is not a duration: '" + text + "'", accepted);
+        }
         try {
             String trimmed = text.trim();
             value = DurationConverter.parseDuration(BARE_SECONDS.matcher(trimmed).matches() ? trimmed + "s" : trimmed);
@@ -269,10 +317,14 @@ public final class StreamOptionsParser {
 
     private static long whole(StreamParameter parameter, String text, long min, long max) {
         String accepted = "a whole number from " + min + " to " + max;
+        String trimmed = text.trim();
         long value;
         try {
-            value = Long.parseLong(text.trim());
+            value = ASCII_WHOLE.matcher(trimmed).matches() ? Long.parseLong(trimmed) : Long.MIN_VALUE;
         } catch (NumberFormatException e) {
+            value = Long.MIN_VALUE; // too many digits
+        }
+        if (value == Long.MIN_VALUE) {
             throw new InvalidParameterException(parameter, "is not a whole number: '" + text + "'", accepted);
         }
         if (value < min || value > max) {

@@ -27,7 +27,9 @@ public enum StreamParameter {
     /** The id of the last event a reconnecting client saw, as EventSource polyfills send it. */
     LAST_EVENT_ID("lastEventId"),
     /** The id of the last event a reconnecting client saw, as EventSource sends it. */
-    LAST_EVENT_ID_HEADER("Last-Event-ID", true);
+    LAST_EVENT_ID_HEADER("Last-Event-ID", true),
+    /** The content codings the client accepts; {@code gzip=auto} compresses only when it accepts gzip. */
+    ACCEPT_ENCODING_HEADER("Accept-Encoding", true);
 
     private final String wireName;
     private final boolean header;

@@ -73,18 +73,30 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
             streamHeaders(request, response, stream).end();
             return;
         }
-        if (!openStreams.tryReserve()) {
-            Problems.tooManyStreams(response, config.maxStreams(), config.retryAfter());
-            return;
+        String echo = stream.echoRequest() ? echo(request) : null;
+        long weight = StreamWeight.of(stream, request, echo);
+        switch (openStreams.tryReserve(weight)) {
+            case TOO_MANY_STREAMS -> {
+                Problems.tooManyStreams(response, config.maxStreams(), config.retryAfter());
+                return;
+            }
+            case MEMORY_SHORT -> {
+                Problems.memoryShort(response, weight, openStreams.memoryBudget(), config.retryAfter());
+                return;
+            }
+            case ADMITTED -> {
+                // served below
+            }
         }
         StreamFrames frames = new StreamFrames(options, requestStartNanos);
-        if (stream.echoRequest()) {
-            frames.withFirstEvent("request", echo(request));
+        if (echo != null) {
+            frames.withFirstEvent("request", echo);
         }
         EventExecutor loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
-        new LiveStream(frames, streamHeaders(request, response, stream), wheels.computeIfAbsent(loop, TimerWheel::new),
-                openStreams, options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
-                stream.gzip() ? new GzipFraming() : null).start();
+        TimerWheel wheel = wheels.computeIfAbsent(loop, TimerWheel::new);
+        new LiveStream(frames, streamHeaders(request, response, stream), wheel, openStreams, weight,
+                options.shape().split() == null ? null : new FrameCuts(options.shape().split(), options.seed()),
+                stream.gzip() ? wheel.gzipFraming() : null).start();
     }
 
     /**
@@ -116,7 +128,7 @@ public final class StreamRouteHandler implements Handler<RoutingContext> {
 
     private static HttpServerResponse streamHeaders(HttpServerRequest request, HttpServerResponse response,
             StreamRequest stream) {
-        MultiMap headers = response.setChunked(true).headers();
+        MultiMap headers = response.setChunked(true).setWriteQueueMaxSize(StreamWeight.WRITE_QUEUE_BYTES).headers();
         headers.set(CONTENT_TYPE, EVENT_STREAM).set(CACHE_CONTROL, NO_CACHE);
         if (request.version() == HttpVersion.HTTP_1_1 && !headers.contains(CONNECTION)) {
             headers.set(CONNECTION, KEEP_ALIVE); // unless Quarkus's graceful shutdown has set "close"

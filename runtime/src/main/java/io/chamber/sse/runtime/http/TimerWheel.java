@@ -1,6 +1,7 @@
 package io.chamber.sse.runtime.http;
 
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 
 import org.jboss.logging.Logger;
 
@@ -39,6 +40,8 @@ final class TimerWheel implements Runnable {
     private final Sleeper[] slots = new Sleeper[SLOTS];
     private final long[] occupied = new long[SLOTS / Long.SIZE];
     private final Frame frame = new Frame(4096);
+    private Deflater deflater;
+    private byte[] deflated;
     /** Every tick before it has been run. */
     private long nextTick;
     private long alarmTick = NONE;
@@ -55,6 +58,15 @@ final class TimerWheel implements Runnable {
 
     EventExecutor loop() {
         return loop;
+    }
+
+    /** The compressor the gzip streams of this event loop use, one after the other (see {@link GzipFraming}). */
+    GzipFraming gzipFraming() {
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            deflated = new byte[4096];
+        }
+        return new GzipFraming(deflater, deflated);
     }
 
     /** The frame the streams of this event loop write into, one after the other. */

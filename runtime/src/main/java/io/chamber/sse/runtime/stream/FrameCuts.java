@@ -1,10 +1,9 @@
 package io.chamber.sse.runtime.stream;
 
-import java.util.Arrays;
-
 /**
- * Where a {@link Split} cuts a frame into separate writes. One instance per stream: the random cuts come from the
- * stream's seed, one draw after the other.
+ * Where a {@link Split} cuts a frame into separate writes, found one cut at a time as the pieces go, so a frame
+ * held for minutes (one byte per tick) costs no table of its cuts. One instance per stream: the random cuts come
+ * from the stream's seed, one draw for every offset of every frame, in order.
  */
 public final class FrameCuts {
 
@@ -16,16 +15,18 @@ public final class FrameCuts {
         this.state = EventIds.mix(seed ^ 0x5DEECE66DL);
     }
 
-    /** The offsets, strictly between 0 and {@code length}, at which the frame's bytes are cut, in order. */
-    public int[] of(byte[] bytes, int length) {
-        int[] cuts = new int[Math.max(0, length - 1)];
-        int count = 0;
-        for (int i = 1; i < length; i++) {
+    /**
+     * The first cut after {@code from}, strictly between it and {@code length}, or {@code length} when the rest of
+     * the frame is one piece. Call it with {@code from} 0 and then with each cut it returned until it returns
+     * {@code length}: each offset of the frame is looked at once.
+     */
+    public int next(byte[] bytes, int length, int from) {
+        for (int i = from + 1; i < length; i++) {
             if (cutsBefore(bytes, i)) {
-                cuts[count++] = i;
+                return i;
             }
         }
-        return Arrays.copyOf(cuts, count);
+        return length;
     }
 
     private boolean cutsBefore(byte[] bytes, int i) {

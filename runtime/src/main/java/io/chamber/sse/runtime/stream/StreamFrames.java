@@ -23,7 +23,7 @@ public final class StreamFrames {
     }
 
     /** A frame of due events grows to about this size before it is written. */
-    static final int BATCH_BYTES = 16 * 1024;
+    public static final int BATCH_BYTES = 16 * 1024;
     /**
      * The drop comes this long after the last event: a client may discard data that arrives together with a broken
      * connection (Chromium does), and the events before a drop must arrive.
@@ -33,7 +33,7 @@ public final class StreamFrames {
     private final StreamOptions options;
     private final StreamCursor cursor;
     private final WireFormat format;
-    private final long heartbeatNanos;
+    private long heartbeatNanos;
     private final long startNanos;
     private final long startEpochMicros;
     private String firstEventType;
@@ -49,14 +49,22 @@ public final class StreamFrames {
         this.format = WireFormat.of(options);
         this.heartbeatNanos = options.heartbeat().toNanos();
         this.startNanos = requestStartNanos;
+        // the wall clock at the request's start, not at this line: the time in between would stamp events early
         Instant now = options.stamp() ? Instant.now() : Instant.EPOCH;
-        this.startEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        long sinceRequestMicros = options.stamp() ? (System.nanoTime() - requestStartNanos) / 1000 : 0;
+        this.startEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - sinceRequestMicros;
     }
 
     /** Puts an event of its own type and data (one line, no id) before the stream's events. */
     public StreamFrames withFirstEvent(String type, String data) {
         this.firstEventType = type;
         this.firstEventData = data;
+        return this;
+    }
+
+    /** Leaves out the heartbeats, whatever the options say: for a simulation of what a client dispatches. */
+    StreamFrames withoutHeartbeats() {
+        this.heartbeatNanos = 0;
         return this;
     }
 
@@ -75,6 +83,8 @@ public final class StreamFrames {
                 format.appendPrelude(out);
                 if (firstEventType != null) {
                     format.appendEvent(out, firstEventType, firstEventData);
+                    firstEventType = null;
+                    firstEventData = null; // an echoed request can be tens of KB: not kept for the stream's life
                 }
                 started = true;
             }

@@ -76,4 +76,18 @@ class EventStreamParserTest {
         assertEquals(List.of(new Event("tick", "x", "")),
                 parse(": hello\nfoo: bar\nevent: tick\n:another\ndata: x\n\n").events());
     }
+
+    @Test
+    void bytesFedOneAtATimeReadAsTheWholeBody() {
+        String body = "\uFEFFid: 1\r\nevent: é€\r\n: a comment\rdata: 😀\r\n\r\nretry: 10\n\ndata: x\r\rdata: tail";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        EventStreamParser parser = new EventStreamParser();
+        for (int i = 0; i < bytes.length; i++) {
+            parser.feed(bytes, i, 1);
+        }
+        EventStreamParser.Result result = parser.end();
+        assertEquals(parse(body), result);
+        assertEquals(List.of(new Event("é€", "😀", "1"), new Event("message", "x", "1")), result.events());
+        assertEquals(10L, result.reconnectionTime());
+    }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -154,5 +156,51 @@ class ExpectedEventsTest {
 
     static String message(Event event) {
         return event.data().substring(0, event.data().indexOf("\", \"elapsed\""));
+    }
+
+    static StreamOptions timed(String data, Set<Quirk> quirks, Duration interval, long count, Duration heartbeat) {
+        return new StreamOptions("tick", data, 10, 50, Interval.fixed(interval), count, Duration.ZERO, Duration.ZERO,
+                -1, heartbeat, 0, 42, 0, 0, 0, 0, true, new WireShape(quirks, null, null, 0), false);
+    }
+
+    @Test
+    void heartbeatsAreNotSimulated() {
+        List<String> frames = new ArrayList<>();
+        assertTrue(ExpectedEvents.of(timed(null, Set.of(), Duration.ofHours(1), 3, Duration.ofMillis(1)),
+                frame -> frames.add(frame.toString())));
+        assertEquals(4, frames.size(), "three events and the end: " + frames);
+        assertTrue(frames.stream().noneMatch(frame -> frame.contains("heartbeat")), frames.toString());
+        ExpectedEvents.Manifest manifest = ExpectedEvents.of(timed(null, Set.of(), Duration.ofHours(1), 3,
+                Duration.ofMillis(1)));
+        assertEquals(ExpectedEvents.of(timed(null, Set.of(), Duration.ofHours(1), 3, Duration.ZERO)), manifest);
+        assertEquals(3, manifest.events().size());
+    }
+
+    @Test
+    void theLongestStreamOfRandomMessagesFitsAManifest() {
+        ExpectedEvents.Manifest manifest = ExpectedEvents.of(timed(null, Set.of(Quirk.UTF8, Quirk.MULTILINE),
+                Duration.ofHours(1), 10_000, Duration.ZERO));
+        assertEquals(10_000, manifest.events().size());
+    }
+
+    @Test
+    void aManifestWhoseDataPassTheLimitIsRefusedAfterAsMuchWorkAsTheLimit() {
+        ExpectedEvents.TooLarge refused = assertThrows(ExpectedEvents.TooLarge.class,
+                () -> ExpectedEvents.of(timed("x".repeat(1024), Set.of(), Duration.ZERO, 10_000, Duration.ZERO)));
+        long eventChars = ExpectedEvents.of(timed("x".repeat(1024), Set.of(), Duration.ZERO, 1, Duration.ZERO))
+                .events().get(0).data().length();
+        long dataRead = refused.events() * eventChars;
+        assertTrue(dataRead > ExpectedEvents.MAX_DATA_CHARS, "refused at " + dataRead);
+        assertTrue(dataRead <= ExpectedEvents.MAX_DATA_CHARS + StreamFrames.BATCH_BYTES + eventChars,
+                "refused within the frame that passed the limit: " + dataRead);
+    }
+
+    @Test
+    void aPaddingCommentAfterABomChangesNothing() {
+        StreamOptions padded = new StreamOptions("tick", null, 10, 50, Interval.fixed(Duration.ZERO), 2,
+                Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, 65_536, 42, 0, 0, 0, 0, true,
+                new WireShape(Set.of(Quirk.BOM), null, null, 0), false);
+        assertEquals(ExpectedEvents.of(timed(null, Set.of(), Duration.ZERO, 2, Duration.ZERO)),
+                ExpectedEvents.of(padded));
     }
 }
