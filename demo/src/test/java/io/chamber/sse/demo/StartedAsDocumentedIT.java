@@ -3,10 +3,7 @@ package io.chamber.sse.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,19 +63,12 @@ class StartedAsDocumentedIT {
         options.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
         command.addAll(command.indexOf("-jar"), options);
 
-        Process app = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        Path log = Files.createTempFile("started-as-documented", ".log");
+        Process app = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         try {
             int port = await().atMost(START_TIMEOUT).until(() -> {
+                List<String> output = lines(log);
                 assertThat(app.isAlive()).as("the app is running; its output: %s", output).isTrue();
                 return output.stream().map(LISTENING::matcher).filter(Matcher::find).findFirst()
                         .map(listening -> Integer.parseInt(listening.group(1)));
@@ -93,8 +82,14 @@ class StartedAsDocumentedIT {
         } finally {
             app.destroy();
             assertThat(app.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the app stops on SIGTERM").isTrue();
-            reader.join(START_TIMEOUT.toMillis());
         }
-        return List.copyOf(output);
+        List<String> output = lines(log);
+        Files.delete(log);
+        return output;
+    }
+
+    /** The lines written so far (a character cut in half by the writer is replaced, not an error). */
+    private static List<String> lines(Path log) throws IOException {
+        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
     }
 }
