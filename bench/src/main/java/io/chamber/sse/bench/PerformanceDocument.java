@@ -46,7 +46,7 @@ public final class PerformanceDocument {
     }
 
     public static String render(ResultSet results, List<TargetCheck> checks, MachineDescription machine,
-            String mode, String chartLink, String jvmOptions, String notes) {
+            String mode, String chartLink, String jvmOptions, String argfileOptions, String notes) {
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
         md.append("Chamber SSE's demo app (JVM mode) and the nginx+Lua reference peer (the original service's engine), "
@@ -56,7 +56,7 @@ public final class PerformanceDocument {
                     + "Use it to try the harness, not to judge the targets.\n\n");
         }
         md.append("![Ours versus the peer](").append(chartLink).append(")\n\n");
-        machine(md, machine, results, jvmOptions);
+        machine(md, machine, results, jvmOptions, argfileOptions);
         targets(md, checks, !notes.isBlank());
         md.append(notes.strip()).append(notes.isBlank() ? "" : "\n\n");
         md.append("## Scenarios\n\n");
@@ -69,7 +69,8 @@ public final class PerformanceDocument {
         return md.toString();
     }
 
-    private static void machine(StringBuilder md, MachineDescription machine, ResultSet results, String jvmOptions) {
+    private static void machine(StringBuilder md, MachineDescription machine, ResultSet results, String jvmOptions,
+            String argfileOptions) {
         md.append("## Machine\n\n| | |\n|---|---|\n");
         md.append("| CPU | ").append(machine.cpuModel()).append(", ").append(machine.cores()).append(" cores |\n");
         md.append("| RAM | ").append(String.format(Locale.ROOT, "%.1f GiB", machine.memoryGib())).append(" |\n");
@@ -79,11 +80,12 @@ public final class PerformanceDocument {
         md.append("| nginx | ").append(machine.nginx()).append(" |\n\n");
         md.append("Each server runs pinned to CPU 0 (`taskset -c 0`) and is started afresh for every scenario "
                 + "(scenario 3 runs again on the server of scenario 2): "
-                + "the demo app from `demo/target/quarkus-app` as `java -XX:SharedArchiveFile=app-cds.jsa "
-                + (jvmOptions.isBlank() ? "" : jvmOptions + " ") + "-jar quarkus-run.jar` (the AppCDS archive the "
-                + "build writes; " + (jvmOptions.isBlank() ? "default JVM options"
-                        : "otherwise default JVM options") + ", Netty's epoll transport by the demo's configuration) "
-                + "and `-Dquarkus.chamber.sse.max-streams=20000`, the peer with one nginx worker. "
+                + "the demo app from `demo/target/quarkus-app` as `java "
+                + (jvmOptions.isBlank() ? "" : jvmOptions + " ") + "-jar quarkus-run.jar`"
+                + (argfileOptions.isBlank() ? "" : " (the documented start; the build's `jvm.options` holds `"
+                        + argfileOptions + "`)")
+                + ", Netty's epoll transport by the demo's configuration, "
+                + "and `-Dquarkus.chamber.sse.max-streams=20000`; the peer with one nginx worker. "
                 + "The load client (`bench/target/chamber-sse-bench.jar`, one Vert.x event loop) runs pinned to CPU 1. "
                 + "All traffic is on 127.0.0.1.\n\n");
         StringBuilder disturbed = new StringBuilder();
@@ -114,8 +116,9 @@ public final class PerformanceDocument {
         }
         md.append("### 6. Variants of our server (scenarios 2 and 3)\n\n");
         md.append("Each variant is a fresh server that runs scenario 2 and then scenario 3, like the main run.\n\n");
-        md.append("| Variant | JVM options | CPU/event fresh (user + system) | CPU/event warm (user + system) "
-                + "| RSS/stream | First event p99 | Lateness p99 fresh / warm |\n|---|---|---:|---:|---:|---:|---:|\n");
+        md.append("| Variant | JVM options | JVM start to first event | CPU/event fresh (user + system) "
+                + "| CPU/event warm (user + system) | RSS/stream | First event p99 | Lateness p99 fresh / warm |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
         variantRow(md, "main run (scenarios 2 and 3 above)", jvmOptions.isBlank() ? "(none)" : "`" + jvmOptions + "`",
                 results);
         for (ResultSet.Variant variant : results.variants()) {
@@ -129,11 +132,18 @@ public final class PerformanceDocument {
         Optional<LoadResult> fresh = results.get(Scenarios.FIXED_1S, OURS);
         Optional<LoadResult> warm = results.get(Scenarios.FIXED_1S_WARM, OURS);
         md.append("| ").append(name).append(" | ").append(options).append(" | ")
+                .append(cell(medianStart(results), "ms")).append(" | ")
                 .append(cpuSplit(fresh)).append(" | ").append(cpuSplit(warm)).append(" | ")
                 .append(cell(fresh.map(LoadResult::rssGrowthPerStreamBytes).orElse(null), "B")).append(" | ")
                 .append(cell(fresh.map(LoadResult::timeToFirstEventP99Ms).orElse(null), "ms")).append(" | ")
                 .append(cell(fresh.map(LoadResult::latenessP99Ms).orElse(null), "ms")).append(" / ")
                 .append(cell(warm.map(LoadResult::latenessP99Ms).orElse(null), "ms")).append(" |\n");
+    }
+
+    /** The median of the server's starts (the main run's, one per scenario; a variant's one). */
+    private static Double medianStart(ResultSet results) {
+        List<Long> samples = results.startToFirstEventMs().stream().sorted().toList();
+        return samples.isEmpty() ? null : samples.get((samples.size() - 1) / 2).doubleValue();
     }
 
     private static String cpuSplit(Optional<LoadResult> result) {
@@ -238,6 +248,21 @@ public final class PerformanceDocument {
                 bench/run            # 9,000 streams × 30 s, fire-hoses × 10 s, then the variants (about 15 minutes)
                 VARIANTS=0 bench/run # without the variants (about 8 minutes)
                 bench/run --quick    # 300 streams × 5 s, to try the harness (writes bench/results/quick/)
+                ```
+
+                With a demo built by JDK 25 (its `jvm.options` names the AOT cache `app.aot`), `AOT_APP_DIR` adds the
+                variants `jdk25-aot` and `jdk25-no-cache`, and `JDK25_APPCDS_APP_DIR`, one built by JDK 25 without
+                the `jdk25` profile, `jdk25-appcds`:
+
+                ```bash
+                mkdir /tmp/jdk25 /tmp/jdk25cds
+                git archive HEAD | tar -x -C /tmp/jdk25; git archive HEAD | tar -x -C /tmp/jdk25cds
+                export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+                (cd /tmp/jdk25 && ./mvnw -B -q package -DskipTests -pl demo -am)
+                (cd /tmp/jdk25cds && ./mvnw -B -q package -DskipTests -pl demo -am -P '!jdk25')
+                unset JAVA_HOME
+                AOT_APP_DIR=/tmp/jdk25/demo/target/quarkus-app \\
+                    JDK25_APPCDS_APP_DIR=/tmp/jdk25cds/demo/target/quarkus-app bench/run
                 ```
 
                 `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and
