@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,21 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.chamber.sse.runtime.OpenStreams;
 import io.chamber.sse.testsupport.ExternalTools;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -35,34 +27,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * own {@code http2} module, run on {@code src/test/node/http2-siblings.mjs}.
  */
 @QuarkusTest
-class Http2IsolationTest {
+class Http2IsolationTest extends QuietStreamsTest {
 
     private static final Path SCRIPT = Path.of("src/test/node/http2-siblings.mjs").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static WarningLog warnings;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    OpenStreams openStreams;
-
-    @BeforeAll
-    static void collectWarnings() {
-        warnings = WarningLog.install();
-    }
-
-    @BeforeEach
-    void noStreamIsOpen() {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams.count() == 0);
-        warnings.clear();
-    }
-
-    @AfterAll
-    static void stopCollecting() {
-        warnings.close();
-    }
 
     /**
      * Three streams on one connection, one of them cancelled. Afterwards the client cancels the other two and

@@ -2,23 +2,15 @@ package io.chamber.sse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.chamber.sse.runtime.OpenStreams;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -27,33 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * fire-hose stops writing, and nothing is logged at WARN or ERROR.
  */
 @QuarkusTest
-class MalformedPipeliningTest {
+class MalformedPipeliningTest extends QuietStreamsTest {
 
     static final int CLIENTS = 30;
-
-    static WarningLog warnings;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    OpenStreams openStreams;
-
-    @BeforeAll
-    static void collectWarnings() {
-        warnings = WarningLog.install();
-    }
-
-    @BeforeEach
-    void noStreamIsOpen() {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams.count() == 0);
-        warnings.clear();
-    }
-
-    @AfterAll
-    static void stopCollecting() {
-        warnings.close();
-    }
 
     static Stream<Arguments> junk() {
         Stream<Arguments> junk = Stream.of(

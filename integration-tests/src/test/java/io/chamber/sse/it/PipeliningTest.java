@@ -3,22 +3,14 @@ package io.chamber.sse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.chamber.sse.runtime.OpenStreams;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -27,35 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * that pipelined nothing keeps its keep-alive connection. In-process, so the heap is the server's.
  */
 @QuarkusTest
-class PipeliningTest {
+class PipeliningTest extends QuietStreamsTest {
 
     static final String HEALTH = "GET /q/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n";
     static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3} ");
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
-    static WarningLog warnings;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    OpenStreams openStreams;
-
-    @BeforeAll
-    static void collectWarnings() {
-        warnings = WarningLog.install();
-    }
-
-    @BeforeEach
-    void noStreamIsOpen() {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams.count() == 0);
-        warnings.clear();
-    }
-
-    @AfterAll
-    static void stopCollecting() {
-        warnings.close();
-    }
 
     /**
      * A million pipelined requests (58 MB, more than the sockets' buffers hold, so the flood ends only if the server
