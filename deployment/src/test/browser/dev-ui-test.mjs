@@ -104,7 +104,13 @@ test('the Chamber SSE card opens its Live stream page in the Dev UI, which plays
 
 async function playStreams(page) {
   const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
+  // The Dev UI shell reloads its build-time data when the app restarts; a restart this test asks for can answer that
+  // import with an empty response. That error is the shell's, during the restart, not the card's or the page's.
+  page.on('pageerror', (error) => {
+    if (!/Failed to fetch dynamically imported module: .*\/q\/dev-ui\/devui-data\.js/.test(error.message)) {
+      pageErrors.push(error);
+    }
+  });
   page.on('console', (message) => console.log(`browser console ${message.type()}: ${message.text()}`));
 
   let card = await openCard(page);
