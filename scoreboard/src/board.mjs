@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cases as CASES, COMMON, DEFAULTS, queryOf } from './cases.mjs';
 import { passed as passes } from './whatwg.mjs';
 
 const MARK = { pass: '✓', fail: '✗', hang: '⏱', notRun: '·' };
@@ -27,9 +28,10 @@ function commit() {
   }
 }
 
-export function writeBoard({ clients, cases, results, queryOf }) {
+export function writeBoard({ clients, cases, results }) {
   const passed = (client) => [...results.get(client.id)].filter(([testCase, result]) => passes(testCase, result)).length;
   const ran = (client) => results.get(client.id).size;
+  const defaults = Object.entries(DEFAULTS).map(([name, value]) => `\`${name}=${value}\``).join(' and ');
   const lines = [
     '# Client conformance scoreboard',
     '',
@@ -63,6 +65,10 @@ export function writeBoard({ clients, cases, results, queryOf }) {
     '## Cases',
     '',
     'Each case is the lab query below; the stream is read with it as it is (`?<query>`).',
+    `Every case adds the common query \`${COMMON}\` and, unless it sets them itself, ${defaults}:`,
+    'the `retry` field goes in the first event\'s block. The lab\'s default, a `retry` block of its own with no data, is',
+    'the case `retry_in=block` alone: a client that dispatches that block as an empty event fails that case, not every',
+    'case.',
     '',
     '| # | case | query |',
     '|---|---|---|',
@@ -98,7 +104,6 @@ export function writeBoard({ clients, cases, results, queryOf }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [board, ...files] = process.argv.slice(2);
   const { CLIENTS } = await import('../clients/clients.mjs');
-  const cases = JSON.parse(readFileSync(new URL('../cases.json', import.meta.url), 'utf8'));
   const results = new Map();
   for (const file of files) {
     for (const [id, byCase] of Object.entries(JSON.parse(readFileSync(file, 'utf8')))) {
@@ -106,8 +111,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   const clients = CLIENTS.filter((client) => results.has(client.id));
-  const retry = (testCase) => (new URLSearchParams(testCase).has('retry') ? '' : `&retry=${cases.defaultRetry}`);
-  writeFileSync(board, writeBoard({ clients, cases: cases.cases, results,
-    queryOf: (testCase) => `${testCase}&${cases.common}${retry(testCase)}` }));
+  writeFileSync(board, writeBoard({ clients, cases: CASES, results }));
   console.log(`wrote ${board}`);
 }

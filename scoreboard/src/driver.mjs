@@ -12,13 +12,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CLIENTS } from '../clients/clients.mjs';
+import { cases as CASES, queryOf } from './cases.mjs';
 import { Relay } from './relay.mjs';
 import { RULES, passed, ruleForEvent, ruleForReconnect } from './whatwg.mjs';
 import { writeBoard } from './board.mjs';
 import { launchChromiumServer } from '../../test-support/src/main/js/chromium.mjs';
 
 const SCOREBOARD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CASES = JSON.parse(readFileSync(path.join(SCOREBOARD, 'cases.json'), 'utf8'));
 /** After the last planned connection ended: how long a client has to (wrongly) come back. */
 const QUIET_MS = 1_500;
 /** Nothing from the client or on the relay for this long: it hangs. */
@@ -46,11 +46,6 @@ if (!options.server) {
   process.exit(2);
 }
 const server = new URL(options.server.endsWith('/') ? options.server : `${options.server}/`);
-
-function queryOf(testCase) {
-  const retry = new URLSearchParams(testCase).has('retry') ? '' : `&retry=${CASES.defaultRetry}`;
-  return `${testCase}&${CASES.common}${retry}`;
-}
 
 /** The connections a conforming client makes for a case, each with its manifest, chained by Last-Event-ID. */
 async function planOf(testCase) {
@@ -243,8 +238,8 @@ function selected() {
       : options.clients === 'others' ? CLIENTS.filter((client) => !client.browser)
       : options.clients.split(',').map((id) => CLIENTS.find((client) => client.id === id)
         ?? (() => { throw new Error(`no client ${id}; known: ${CLIENTS.map((c) => c.id).join(', ')}`); })());
-  const cases = options.cases === 'all' ? CASES.cases
-    : options.cases.split(',').map((number) => CASES.cases[Number(number) - 1]);
+  const cases = options.cases === 'all' ? CASES
+    : options.cases.split(',').map((number) => CASES[Number(number) - 1]);
   return { clients, cases };
 }
 
@@ -334,7 +329,7 @@ function report(clients, cases, results) {
     console.log(`${client.reference ? 'reference ' : ''}${client.name} ${client.version()}: ${passes}/${cases.length}`);
   }
   if (options.board) {
-    writeFileSync(options.board, writeBoard({ clients, cases, results, queryOf }));
+    writeFileSync(options.board, writeBoard({ clients, cases, results }));
     console.log(`wrote ${options.board}`);
   }
   if (options.json) {
