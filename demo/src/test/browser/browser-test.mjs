@@ -126,9 +126,10 @@ test('lab parameters: a quirky, split stream with echo shows the request, then e
   for (const quirk of ['crlf', 'multiline', 'utf8']) {
     await page.check(`input[name="quirk"][value="${quirk}"]`);
   }
+  await page.selectOption('select[name="retry_in"]', 'first');
   await page.selectOption('select[name="split"]', 'line');
   await page.check('input[name="echo"]');
-  const query = 'interval=50ms&seed=7&count=3&retry=100&quirk=crlf,multiline,utf8&split=line';
+  const query = 'interval=50ms&seed=7&count=3&retry=100&retry_in=first&quirk=crlf,multiline,utf8&split=line';
   const streamPath = `/streaming/sse?${query}&echo=request`;
   assert.equal(await page.textContent('[data-testid="curl-command"]'), `curl -N '${baseUrl.origin}${streamPath}'`);
 

@@ -121,7 +121,7 @@ async function playStreams(page) {
   let stream = await openStreamPage(page, card);
   assert.equal(await page.locator('qwc-menu').count(), 1, 'the page is shown inside the Dev UI shell');
   assert.equal(await stream.locator('select').count(), 0, 'the Dev UI\'s own components, no plain <select>');
-  assert.equal(await stream.locator('vaadin-select').count(), 6);
+  assert.equal(await stream.locator('vaadin-select').count(), 7);
 
   // Empty fields use the server's defaults: a placeholder is an example or the default, never a value-like text.
   await field(stream, 'event').and(stream.locator('[placeholder="default: random"]')).waitFor(WAIT);
@@ -166,11 +166,13 @@ async function playStreams(page) {
 
   await page.screenshot({ path: join(screenshots, 'dev-ui-live-stream.png') });
 
-  // Conformance lab parameters reach the curl line and the stream: quirks do not change what EventSource
-  // dispatches, and echo=request comes first with the request as the server saw it. No manifest for it: why not.
+  // Conformance lab parameters reach the curl line and the stream: quirks and the retry field's place do not change
+  // what EventSource dispatches, and echo=request comes first with the request as the server saw it. No manifest for
+  // it: why not.
+  await choose(page, stream, 'retry_in', 'first');
   await field(stream, 'quirk').fill('crlf,multiline');
   await choose(page, stream, 'echo', 'request');
-  const labQuery = `${query}&quirk=crlf,multiline&echo=request`;
+  const labQuery = `${query}&retry_in=first&quirk=crlf,multiline&echo=request`;
   assert.equal(await stream.locator('code.curl').textContent(),
     `curl -N '${new URL(`streaming/sse?${labQuery}`, baseUrl).href}'`);
   const echoRefused = await problemOf(page, `streaming/sse/expected?${labQuery}`);
@@ -184,9 +186,12 @@ async function playStreams(page) {
   assert.ok(labRows[0].message.startsWith(`GET /streaming/sse?${labQuery} HTTP/1.1 from `), labRows[0].message);
   assert.deepEqual(labRows.slice(1).map((row) => row.id), expectedIds);
 
-  // A refused parameter: the problem's detail, not an end.
+  // A refused parameter: the problem's detail, not an end. The default choices are left out of the URL.
   await choose(page, stream, 'echo', 'off');
+  await choose(page, stream, 'retry_in', 'block');
   await fill(stream, { quirk: '', interval: 'soon' });
+  assert.equal(await stream.locator('code.curl').textContent(),
+    `curl -N '${new URL(`streaming/sse?${query.replace('200ms', 'soon')}`, baseUrl).href}'`);
   const refused = await problemOf(page, `streaming/sse?${query.replace('200ms', 'soon')}`);
   assert.equal(refused.parameter, 'interval');
   await start(stream);

@@ -18,6 +18,8 @@ const PARAMETERS = [
     ['data', 'default: a random text', 'the same message in every event'],
     ['seed', 'e.g. 42', 'the same seed gives the same ids and messages; empty: a different stream every time'],
     ['retry', 'e.g. 500', 'sent first as retry: (ms); empty: none, the browser\'s own delay'],
+    ['retry_in', '', 'where retry: goes: a block of its own with no data, or the first event\'s block; needs retry',
+        ['block', 'first']],
     ['heartbeat', 'e.g. 5s', 'a comment when idle this long; empty: none'],
     ['padding', 'e.g. 2048', 'a leading comment of this many bytes; empty: none'],
     ['fail_after', 'e.g. 3', 'close cleanly after N events; empty: never'],
