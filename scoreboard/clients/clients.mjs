@@ -93,6 +93,10 @@ export const CLIENTS = [
     ...java('spring-webclient', 'io.chamber.sse.scoreboard.springwebclient.Main') },
   { id: 'quarkus-rest-client', name: 'Quarkus REST client, Multi<SseEvent<String>> (Java)',
     package: 'io.quarkus:quarkus-rest-client', ...java('quarkus-rest-client') },
+  { id: 'vertx-web-client', name: 'Vert.x Web Client, BodyCodec.sseStream (Java)', package: 'io.vertx:vertx-web-client',
+    ...java('vertx-web-client', 'io.chamber.sse.scoreboard.vertxwebclient.Main') },
+  { id: 'micronaut-http-client', name: 'Micronaut SseClient (Java)', package: 'io.micronaut:micronaut-http-client',
+    ...java('micronaut-http-client', 'io.chamber.sse.scoreboard.micronauthttpclient.Main') },
 ];
 
 for (const client of CLIENTS) {
