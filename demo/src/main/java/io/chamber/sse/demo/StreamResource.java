@@ -5,9 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.chamber.sse.runtime.ChamberSseConfig;
+import io.chamber.sse.runtime.ChamberSseEndpoint;
 
 /**
  * Where the running app serves the Chamber SSE stream and the event name it gives events that set none, for the
@@ -16,15 +15,14 @@ import io.chamber.sse.runtime.ChamberSseConfig;
 @Path("/demo/stream")
 public class StreamResource {
 
-    /** The endpoint's path under the HTTP root path, and the event name of a request without {@code event}. */
+    /** The path clients request the endpoint at, and the event name of a request without {@code event}. */
     public record Stream(String path, String eventName) {
     }
 
     private final Stream stream;
 
-    /** The path comes from the application's own properties: the extension's default is not visible at run time. */
-    public StreamResource(@ConfigProperty(name = "quarkus.chamber.sse.path") String path, ChamberSseConfig config) {
-        this.stream = new Stream(path, config.eventName());
+    public StreamResource(ChamberSseEndpoint endpoint, ChamberSseConfig config) {
+        this.stream = new Stream(endpoint.path(), config.eventName());
     }
 
     @GET

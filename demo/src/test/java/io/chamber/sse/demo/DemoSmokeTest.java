@@ -2,6 +2,7 @@ package io.chamber.sse.demo;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.io.BufferedReader;
@@ -36,6 +37,15 @@ class DemoSmokeTest {
                 .header("Content-Type", "text/event-stream")
                 .body(matchesPattern("(id: [0-9a-f]{32}\nevent: random\ndata: \\{\"message\": \"[0-9A-Za-z]{10,50}\", "
                         + "\"elapsed\": \\d+\\.\\d{6}}\n\n){2}"));
+    }
+
+    /** The viewer page learns the endpoint from the extension, with nothing restated in application.properties. */
+    @Test
+    void tellsTheViewerWhereTheStreamIs() {
+        given().when().get("/demo/stream")
+                .then().statusCode(200)
+                .body("path", equalTo("/streaming/sse"))
+                .body("eventName", equalTo("random"));
     }
 
     @Test

@@ -13,14 +13,15 @@ import io.smallrye.config.WithDefault;
 public interface ChamberSseBuildTimeConfig {
 
     /**
-     * The path of the SSE endpoint, under the HTTP root path ({@code quarkus.http.root-path}).
+     * The path of the SSE endpoint, under the HTTP root path ({@code quarkus.http.root-path}). Application code
+     * gets the path clients request from the injectable {@code ChamberSseEndpoint}, not from this property.
      */
     @WithDefault("/streaming/sse")
     String path();
 
     /**
-     * Whether the endpoint is served. When false there is no route at all; the injectable
-     * {@code EventGenerator} stays available to the application's own endpoints.
+     * Whether the endpoint is served. When false there is no route at all and no {@code ChamberSseEndpoint} bean;
+     * the injectable {@code EventGenerator} stays available to the application's own endpoints.
      */
     @WithDefault("true")
     boolean enabled();

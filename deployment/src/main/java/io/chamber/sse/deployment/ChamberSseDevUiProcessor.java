@@ -14,7 +14,7 @@ class ChamberSseDevUiProcessor {
 
     @BuildStep(onlyIf = { IsDevelopment.class, EndpointEnabled.class })
     CardPageBuildItem card(ChamberSseBuildTimeConfig config, HttpRootPathBuildItem httpRoot) {
-        String path = httpRoot.relativePath(config.path());
+        String path = Paths.served(config.path(), httpRoot);
         CardPageBuildItem card = new CardPageBuildItem();
         card.setCustomCard("qwc-chamber-sse-card.js");
         card.addBuildTimeData("ssePath", path);

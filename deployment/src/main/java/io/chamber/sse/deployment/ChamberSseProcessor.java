@@ -2,8 +2,11 @@ package io.chamber.sse.deployment;
 
 import java.util.Optional;
 
+import jakarta.inject.Singleton;
+
 import org.jboss.logmanager.Level;
 
+import io.chamber.sse.runtime.ChamberSseEndpoint;
 import io.chamber.sse.runtime.ChamberSseRecorder;
 import io.chamber.sse.runtime.EventGenerator;
 import io.chamber.sse.runtime.OpenStreams;
@@ -14,6 +17,7 @@ import io.chamber.sse.runtime.stream.ExpectedEvents;
 import io.chamber.sse.runtime.stream.SseEvent;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -28,6 +32,7 @@ import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
 import io.quarkus.smallrye.openapi.deployment.spi.OpenAPISPIConstants;
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
 
 class ChamberSseProcessor {
@@ -72,6 +77,18 @@ class ChamberSseProcessor {
                     .asFailureRoute()
                     .build());
         }
+    }
+
+    /** The endpoint's location, for the application to inject; none when the endpoint is off. */
+    @BuildStep(onlyIf = EndpointEnabled.class)
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem endpointBean(ChamberSseBuildTimeConfig config, HttpRootPathBuildItem httpRoot,
+            ChamberSseRecorder recorder) {
+        return SyntheticBeanBuildItem.configure(ChamberSseEndpoint.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.endpoint(Paths.served(config.path(), httpRoot)))
+                .done();
     }
 
     /** With {@code quarkus-smallrye-openapi}, the endpoint and every parameter appear in the OpenAPI document. */

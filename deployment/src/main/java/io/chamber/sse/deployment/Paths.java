@@ -1,5 +1,7 @@
 package io.chamber.sse.deployment;
 
+import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+
 final class Paths {
 
     private Paths() {
@@ -12,5 +14,13 @@ final class Paths {
             relative = relative.substring(1);
         }
         return relative;
+    }
+
+    /**
+     * The path clients request: the route's {@link #relative(String) relative} path resolved under the HTTP root
+     * path, as Quarkus resolves the path of an application route.
+     */
+    static String served(String path, HttpRootPathBuildItem httpRoot) {
+        return httpRoot.resolvePath(relative(path));
     }
 }

@@ -3,11 +3,13 @@ package io.chamber.sse.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.chamber.sse.runtime.ChamberSseEndpoint;
 import io.chamber.sse.runtime.EventGenerator;
 import io.chamber.sse.runtime.stream.SseEvent;
 import io.quarkus.test.QuarkusUnitTest;
@@ -21,9 +23,17 @@ class DisabledTest {
     @Inject
     EventGenerator generator;
 
+    @Inject
+    Instance<ChamberSseEndpoint> endpoint;
+
     @Test
     void hasNoRoute() {
         given().when().get("/streaming/sse").then().statusCode(404);
+    }
+
+    @Test
+    void hasNoEndpointBean() {
+        assertThat(endpoint.isResolvable()).as("a ChamberSseEndpoint bean").isFalse();
     }
 
     @Test

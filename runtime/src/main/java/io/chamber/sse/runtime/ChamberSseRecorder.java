@@ -1,5 +1,7 @@
 package io.chamber.sse.runtime;
 
+import java.util.function.Supplier;
+
 import io.chamber.sse.runtime.http.ExpectedEventsHandler;
 import io.chamber.sse.runtime.http.InvalidHostHandler;
 import io.chamber.sse.runtime.http.StreamRouteHandler;
@@ -32,6 +34,11 @@ public class ChamberSseRecorder {
     /** The failure handler of both routes: a request without a valid {@code Host} gets a problem, not an ERROR. */
     public Handler<RoutingContext> invalidHostHandler() {
         return new InvalidHostHandler();
+    }
+
+    /** The bean that tells the application where clients request the stream. */
+    public Supplier<ChamberSseEndpoint> endpoint(String path) {
+        return () -> new ChamberSseEndpoint(path);
     }
 
     public ShutdownListener endStreamsOnShutdown() {
