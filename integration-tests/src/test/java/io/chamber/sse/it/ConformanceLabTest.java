@@ -90,22 +90,26 @@ class ConformanceLabTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "retry=1500 | 'retry: 1500\\n\\nid: '", "retry=1500&retry_in=block | 'retry: 1500\\n\\nid: '",
-            "retry=1500&retry_in=first | 'retry: 1500\\nid: '",
-            "retry=1500&retry_in=first&quirk=crlf | 'retry: 1500\\r\\nid: '",
-            "retry=1500&retry_in=first&padding=3 | ':   \\n\\nretry: 1500\\nid: '" })
-    void retryInPlacesTheRetryField(String query, String start) throws Exception {
+            "retry=1500 | 'retry: 1500\\n\\n' | '}\\n\\n'",
+            "retry=1500&retry_in=block | 'retry: 1500\\n\\n' | '}\\n\\n'",
+            "retry=1500&retry_in=first | '' | '}\\nretry: 1500\\n\\n'",
+            "retry=1500&retry_in=first&quirk=crlf | '' | '}\\r\\nretry: 1500\\r\\n\\r\\n'",
+            "retry=1500&retry_in=first&padding=3 | ':   \\n\\n' | '}\\nretry: 1500\\n\\n'",
+            "retry=1500&retry_in=first&quirk=bom | '\uFEFF' | '}\\nretry: 1500\\n\\n'" })
+    void retryInPlacesTheRetryField(String query, String beforeFirstEvent, String firstEventEnd) throws Exception {
         String stream = "seed=5&count=2&interval=0&data=hi&" + query;
         String body = HTTP.send(HttpRequest.newBuilder(uri(stream)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
         String lineEnd = query.contains("crlf") ? "\r\n" : "\n";
-        assertThat(body).startsWith(start.translateEscapes() + EventIds.encode(5, 0) + lineEnd + "event: random"
-                + lineEnd + "data: {\"message\": \"hi\"");
+        assertThat(body).startsWith(beforeFirstEvent.translateEscapes() + "id: " + EventIds.encode(5, 0) + lineEnd
+                + "event: random" + lineEnd + "data: {\"message\": \"hi\"");
+        assertThat(body.substring(body.indexOf('}'))).startsWith(firstEventEnd.translateEscapes());
         assertThat(body.lastIndexOf("retry:")).as("one retry field").isEqualTo(body.indexOf("retry:"));
         JsonNode manifest = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sse + "/expected?" + stream))
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(manifest.get("reconnectionTime").asLong()).isEqualTo(1500);
         assertThat(manifest.get("events")).hasSize(2);
+        assertThat(manifest.at("/events/0/lastEventId").asText()).isEqualTo(EventIds.encode(5, 0));
     }
 
     @Test

@@ -39,7 +39,7 @@ final class QuirkyWireFormat implements WireFormat {
     private final byte[] eventName;
     private final Frame payload = new Frame(128);
     private int lineEnds;
-    /** With {@code retry_in=first}: the {@code retry} field still waits for the first event's block. */
+    /** With {@code retry_in=first}: the {@code retry} field still waits to end the first event's block. */
     private boolean retryPending;
 
     QuirkyWireFormat(StreamOptions options) {
@@ -83,7 +83,6 @@ final class QuirkyWireFormat implements WireFormat {
 
     @Override
     public void appendEvent(Frame out, long idSequence, EventRandomness random, long elapsedMicros, long sentMicros) {
-        appendPendingRetry(out);
         if (shape.has(Quirk.UNKNOWN_FIELD)) {
             field(out, UNKNOWN, UNKNOWN_VALUE);
         }
@@ -105,6 +104,7 @@ final class QuirkyWireFormat implements WireFormat {
             lineEnd(out);
         }
         data(out, payload(random, elapsedMicros, sentMicros));
+        appendPendingRetry(out);
         lineEnd(out);
         if (shape.has(Quirk.EMPTY_DATA)) {
             field(out, EVENT, eventName);
@@ -114,9 +114,9 @@ final class QuirkyWireFormat implements WireFormat {
 
     @Override
     public void appendEvent(Frame out, String type, String data) {
-        appendPendingRetry(out);
         field(out, EVENT, utf8(type));
         field(out, DATA, utf8(data));
+        appendPendingRetry(out);
         lineEnd(out);
     }
 

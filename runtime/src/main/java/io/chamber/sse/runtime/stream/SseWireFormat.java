@@ -19,7 +19,6 @@ public final class SseWireFormat implements WireFormat {
     private static final byte[] MESSAGE = "{\"message\": \"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ELAPSED = "\", \"elapsed\": ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SENT = ", \"sent\": ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UTF8_SUFFIX = " é€😀".getBytes(StandardCharsets.UTF_8);
     private static final int MICROS_PER_SECOND = 1_000_000;
 
@@ -28,7 +27,7 @@ public final class SseWireFormat implements WireFormat {
     /** {@code \nevent: NAME\ndata: }, the same for every event of the stream. */
     private final byte[] eventAndData;
     private final byte[] fixedMessage;
-    /** With {@code retry_in=first}: the {@code retry} field still waits for the first event's block. */
+    /** With {@code retry_in=first}: the {@code retry} field still waits to end the first event's block. */
     private boolean retryPending;
 
     SseWireFormat(StreamOptions options) {
@@ -66,7 +65,6 @@ public final class SseWireFormat implements WireFormat {
 
     @Override
     public void appendEvent(Frame out, long idSequence, EventRandomness random, long elapsedMicros, long sentMicros) {
-        appendPendingRetry(out);
         if (idSequence >= 0) {
             out.append(ID);
             int id = out.reserve(EventIds.LENGTH);
@@ -74,13 +72,16 @@ public final class SseWireFormat implements WireFormat {
         }
         out.append(eventAndData);
         appendPayload(out, options, fixedMessage, random, elapsedMicros, sentMicros);
-        out.append(EVENT_END);
+        out.append((byte) '\n');
+        appendPendingRetry(out);
+        out.append((byte) '\n');
     }
 
     @Override
     public void appendEvent(Frame out, String type, String data) {
+        out.append(("event: " + type + "\ndata: " + data + "\n").getBytes(StandardCharsets.UTF_8));
         appendPendingRetry(out);
-        out.append(("event: " + type + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.append((byte) '\n');
     }
 
     @Override
