@@ -56,7 +56,7 @@ function streamUrl() {
 async function learnEndpoint() {
   // In dev mode this request also applies a changed configuration before it is answered.
   const { path, eventName } = await (await fetch('demo/stream', { cache: 'no-store' })).json();
-  endpoint = new URL('.' + path, document.baseURI);
+  endpoint = new URL(path, document.baseURI);
   configuredEventName = eventName;
   endpointView.textContent = endpoint.pathname;
   form.elements.event.placeholder = `default: ${eventName}`;
