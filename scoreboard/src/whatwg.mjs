@@ -42,7 +42,7 @@ export function ruleForEvent(testCase, index, expected, got) {
   const has = (feature) => caseFeatures.includes(feature);
   const data = got?.data ?? '';
   if (got && expected && got.type === expected.type && got.data === expected.data) {
-    if (has('id-null') && got.lastEventId.includes('\0')) return RULES.idNull;
+    if (has('id-null') && (got.lastEventId ?? '').includes('\0')) return RULES.idNull;
     if (has('bom') && index === 0) return RULES.bom;
     if (has('empty-id')) return RULES.emptyId;
     return RULES.lastEventId;

@@ -52,8 +52,29 @@ class StartedAsDocumentedIT {
         assertThat(output).anyMatch(line -> ENTRY_POINT_FROM_ARCHIVE.matcher(line).find());
     }
 
-    /** Starts the README's command with the options added before -jar, reads one event, stops it; its output. */
+    @Test
+    void oneCoreGetsOneEventLoop() throws Exception {
+        // Quarkus's own default is at least two; the demo's EventLoopPerCore makes it one per core. Each request
+        // goes to the next event loop, whose thread starts then: four requests start every loop there is.
+        startAndReadOneEvent(List.of("-XX:ActiveProcessorCount=1"), (app, port) -> {
+            for (int request = 1; request < 4; request++) {
+                readOneEvent(port);
+            }
+            assertThat(threadNames(app)).filteredOn(name -> name.startsWith("vert.x-eventlo")).hasSize(1);
+        });
+    }
+
+    /** What the app is checked for while it runs. */
+    private interface WhileRunning {
+        void check(Process app, int port) throws Exception;
+    }
+
     private static List<String> startAndReadOneEvent(List<String> added) throws Exception {
+        return startAndReadOneEvent(added, (app, port) -> { });
+    }
+
+    /** Starts the README's command with the options added before -jar, reads one event, stops it; its output. */
+    private static List<String> startAndReadOneEvent(List<String> added, WhileRunning whileRunning) throws Exception {
         Matcher readme = README_START.matcher(Files.readString(ExternalTools.ROOT.resolve("README.md")));
         assertThat(readme.find()).as("the README's start command").isTrue();
         Path directory = ExternalTools.ROOT.resolve(readme.group(1));
@@ -73,12 +94,8 @@ class StartedAsDocumentedIT {
                 return output.stream().map(LISTENING::matcher).filter(Matcher::find).findFirst()
                         .map(listening -> Integer.parseInt(listening.group(1)));
             }, Optional::isPresent).orElseThrow();
-            HttpResponse<String> event = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/streaming/sse?count=1&interval=0"))
-                            .timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(event.statusCode()).isEqualTo(200);
-            assertThat(event.body()).containsPattern("(?m)^data: \\{\"message\": ");
+            readOneEvent(port);
+            whileRunning.check(app, port);
         } finally {
             app.destroy();
             assertThat(app.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the app stops on SIGTERM").isTrue();
@@ -86,6 +103,26 @@ class StartedAsDocumentedIT {
         List<String> output = lines(log);
         Files.delete(log);
         return output;
+    }
+
+    private static void readOneEvent(int port) throws Exception {
+        HttpResponse<String> event = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/streaming/sse?count=1&interval=0"))
+                        .timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(event.statusCode()).isEqualTo(200);
+        assertThat(event.body()).containsPattern("(?m)^data: \\{\"message\": ");
+    }
+
+    /** The names of the process's threads, as Linux keeps them (cut to 15 characters). */
+    private static List<String> threadNames(Process app) throws IOException {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(app.pid()), "task"))) {
+            List<String> names = new ArrayList<>();
+            for (Path task : tasks.toList()) {
+                names.add(Files.readString(task.resolve("comm")).strip());
+            }
+            return names;
+        }
     }
 
     /** The lines written so far (a character cut in half by the writer is replaced, not an error). */
