@@ -245,25 +245,16 @@ public final class PerformanceDocument {
                 `libnginx-mod-http-lua` on first use):
 
                 ```bash
-                bench/run            # 9,000 streams × 30 s, fire-hoses × 10 s, then the variants (about 15 minutes)
+                bench/run            # 9,000 streams × 30 s, fire-hoses × 10 s, then the variants (about 20 minutes)
                 VARIANTS=0 bench/run # without the variants (about 8 minutes)
                 bench/run --quick    # 300 streams × 5 s, to try the harness (writes bench/results/quick/)
                 ```
 
-                With a demo built by JDK 25 (its `jvm.options` names the AOT cache `app.aot`), `AOT_APP_DIR` adds the
-                variants `jdk25-aot` and `jdk25-no-cache`, and `JDK25_APPCDS_APP_DIR`, one built by JDK 25 without
-                the `jdk25` profile, `jdk25-appcds`:
-
-                ```bash
-                mkdir /tmp/jdk25 /tmp/jdk25cds
-                git archive HEAD | tar -x -C /tmp/jdk25; git archive HEAD | tar -x -C /tmp/jdk25cds
-                export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-                (cd /tmp/jdk25 && ./mvnw -B -q package -DskipTests -pl demo -am)
-                (cd /tmp/jdk25cds && ./mvnw -B -q package -DskipTests -pl demo -am -P '!jdk25')
-                unset JAVA_HOME
-                AOT_APP_DIR=/tmp/jdk25/demo/target/quarkus-app \\
-                    JDK25_APPCDS_APP_DIR=/tmp/jdk25cds/demo/target/quarkus-app bench/run
-                ```
+                Where Temurin 25 is installed (`AOT_JDK`, default `/usr/lib/jvm/temurin-25-jdk-amd64`), the full run
+                also builds the demo with it twice, from the working tree, into `bench/target/jdk25` (the `jdk25`
+                profile: the AOT cache `app.aot`, trained on served streams) and `bench/target/jdk25-appcds` (the
+                AppCDS archive), and adds the variants `jdk25-aot`, `jdk25-no-cache` and `jdk25-appcds`.
+                `AOT_APP_DIR` and `JDK25_APPCDS_APP_DIR` name such `quarkus-app` directories built beforehand instead.
 
                 `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and
                 server to `bench/results/`, then this page and its chart with
