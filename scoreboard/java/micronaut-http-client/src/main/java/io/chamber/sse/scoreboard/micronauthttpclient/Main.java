@@ -7,6 +7,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import io.chamber.sse.scoreboard.harness.Harness;
+import io.chamber.sse.scoreboard.harness.Resumption;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -16,26 +17,23 @@ import io.micronaut.http.sse.Event;
 
 /**
  * The Micronaut HTTP client's {@code SseClient}, made with {@code SseClient.create(URL)} (no application context),
- * reading {@code Event<String>}. It reads one response and does not reconnect, so this loop does, by the standard's
- * rules: after the reconnection time (the retry the client reports, else 1 s), with Last-Event-ID when the last event
- * ID is not empty; it stops when the client fails with a status (a 204, which the client ends like a normal stream,
- * is not seen).
+ * reading {@code Event<String>}. It reads one response and does not reconnect, so this loop does ({@link Resumption},
+ * with the retry and id the client reports); it stops when the client fails with a status (a 204, which the client
+ * ends like a normal stream, is not seen).
  */
 public final class Main {
 
-    private static volatile String lastEventId = "";
-    private static volatile long reconnectionTime = 1000;
-
     public static void main(String[] args) throws Exception {
         Harness harness = new Harness(args);
+        Resumption resumption = new Resumption(harness);
         SseClient client = SseClient.create(new URL(harness.url));
         while (true) {
             MutableHttpRequest<?> request = HttpRequest.GET(harness.url).accept(MediaType.TEXT_EVENT_STREAM_TYPE);
-            if (!lastEventId.isEmpty()) {
-                request.header("Last-Event-ID", lastEventId);
+            if (!resumption.lastEventId().isEmpty()) {
+                request.header("Last-Event-ID", resumption.lastEventId());
             }
             harness.open();
-            Throwable failure = readAll(client, request, harness);
+            Throwable failure = readAll(client, request, resumption);
             if (failure != null) {
                 harness.error(failure);
             }
@@ -43,13 +41,13 @@ public final class Main {
                 harness.closed();
                 break;
             }
-            Thread.sleep(reconnectionTime);
+            resumption.awaitReconnect();
         }
         Harness.waitForever();
     }
 
     /** Hands every event of one response to the application; what the stream failed with, or null. */
-    private static Throwable readAll(SseClient client, HttpRequest<?> request, Harness harness)
+    private static Throwable readAll(SseClient client, HttpRequest<?> request, Resumption resumption)
             throws InterruptedException {
         CountDownLatch ended = new CountDownLatch(1);
         Throwable[] failure = { null };
@@ -61,14 +59,9 @@ public final class Main {
 
             @Override
             public void onNext(Event<String> event) {
-                if (event.getRetry() != null) {
-                    reconnectionTime = event.getRetry().toMillis();
-                }
-                if (event.getId() != null) {
-                    lastEventId = event.getId();
-                }
-                harness.event(event.getName() == null ? "message" : event.getName(),
-                        event.getData() == null ? "" : event.getData(), lastEventId);
+                resumption.dispatch(event.getName() == null ? "message" : event.getName(),
+                        event.getData() == null ? "" : event.getData(), event.getId(),
+                        event.getRetry() == null ? null : event.getRetry().toMillis());
             }
 
             @Override

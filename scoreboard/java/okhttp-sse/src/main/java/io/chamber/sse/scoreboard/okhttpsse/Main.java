@@ -11,26 +11,25 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
 import io.chamber.sse.scoreboard.harness.Harness;
+import io.chamber.sse.scoreboard.harness.Resumption;
 
 /**
- * OkHttp's okhttp-sse. It reads one response and does not reconnect, so this loop does, by the standard's rules:
- * after a response ends, 1 s later (okhttp-sse does not tell the retry field), with Last-Event-ID when the last
- * event ID is not empty; it stops on a status other than 200.
+ * OkHttp's okhttp-sse. It reads one response and does not reconnect, so this loop does ({@link Resumption}: 1 s
+ * after a response ends, since okhttp-sse does not tell the retry field); it stops on a status other than 200.
  */
 public final class Main {
 
-    private static volatile String lastEventId = "";
-
     public static void main(String[] args) throws InterruptedException {
         Harness harness = new Harness(args);
+        Resumption resumption = new Resumption(harness);
         EventSource.Factory factory = EventSources.createFactory(new OkHttpClient.Builder().readTimeout(Duration.ZERO)
                 .build());
         while (true) {
             CountDownLatch ended = new CountDownLatch(1);
             boolean[] stop = { false };
             Request.Builder request = new Request.Builder().url(harness.url);
-            if (!lastEventId.isEmpty()) {
-                request.header("Last-Event-ID", lastEventId);
+            if (!resumption.lastEventId().isEmpty()) {
+                request.header("Last-Event-ID", resumption.lastEventId());
             }
             factory.newEventSource(request.build(), new EventSourceListener() {
                 @Override
@@ -40,10 +39,7 @@ public final class Main {
 
                 @Override
                 public void onEvent(EventSource source, String id, String type, String data) {
-                    if (id != null) {
-                        lastEventId = id;
-                    }
-                    harness.event(type == null ? "message" : type, data, lastEventId);
+                    resumption.dispatch(type == null ? "message" : type, data, id, null);
                 }
 
                 @Override
@@ -63,7 +59,7 @@ public final class Main {
                 harness.closed();
                 break;
             }
-            Thread.sleep(1000);
+            resumption.awaitReconnect();
         }
         Harness.waitForever();
     }

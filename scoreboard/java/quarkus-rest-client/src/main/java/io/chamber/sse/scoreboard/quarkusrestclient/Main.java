@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 import io.chamber.sse.scoreboard.harness.Harness;
+import io.chamber.sse.scoreboard.harness.Resumption;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.rest.client.reactive.Url;
 import io.quarkus.runtime.QuarkusApplication;
@@ -32,23 +33,17 @@ public class Main implements QuarkusApplication {
         Multi<SseEvent<String>> read(@Url String url, @HeaderParam("Last-Event-ID") String lastEventId);
     }
 
-    private volatile String lastEventId = "";
-
     @Override
     public int run(String... args) throws InterruptedException {
         Harness harness = new Harness(args);
+        Resumption resumption = new Resumption(harness);
         Stream stream = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(harness.url)).build(Stream.class);
         while (true) {
             try {
                 harness.open();
-                stream.read(harness.url, lastEventId.isEmpty() ? null : lastEventId)
-                        .onItem().invoke(event -> {
-                            if (event.id() != null) {
-                                lastEventId = event.id();
-                            }
-                            harness.event(event.name() == null ? "message" : event.name(),
-                                    event.data() == null ? "" : event.data(), lastEventId);
-                        })
+                stream.read(harness.url, resumption.lastEventId().isEmpty() ? null : resumption.lastEventId())
+                        .onItem().invoke(event -> resumption.dispatch(event.name() == null ? "message" : event.name(),
+                                event.data() == null ? "" : event.data(), event.id(), null))
                         .collect().last().await().indefinitely();
             } catch (WebApplicationException e) {
                 harness.error(e);
@@ -57,7 +52,7 @@ public class Main implements QuarkusApplication {
             } catch (RuntimeException e) {
                 harness.error(e);
             }
-            Thread.sleep(1000);
+            resumption.awaitReconnect();
         }
         Harness.waitForever();
         return 0;

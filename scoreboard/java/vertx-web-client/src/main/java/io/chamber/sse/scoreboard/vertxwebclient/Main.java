@@ -3,6 +3,7 @@ package io.chamber.sse.scoreboard.vertxwebclient;
 import java.util.concurrent.ExecutionException;
 
 import io.chamber.sse.scoreboard.harness.Harness;
+import io.chamber.sse.scoreboard.harness.Resumption;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
@@ -10,35 +11,25 @@ import io.vertx.ext.web.codec.BodyCodec;
 
 /**
  * The Vert.x Web Client reading the body through {@code BodyCodec.sseStream}, each {@code SseEvent} handed to the
- * application. It reads one response and does not reconnect, so this loop does, by the standard's rules: after the
- * reconnection time (the retry the codec reports, else 1 s), with Last-Event-ID when the last event ID is not empty;
- * it stops on a status other than 200.
+ * application. It reads one response and does not reconnect, so this loop does ({@link Resumption}, with the retry
+ * and id the codec reports); it stops on a status other than 200.
  */
 public final class Main {
 
-    private static volatile String lastEventId = "";
-    private static volatile long reconnectionTime = 1000;
-
     public static void main(String[] args) throws InterruptedException {
         Harness harness = new Harness(args);
+        Resumption resumption = new Resumption(harness);
         WebClient client = WebClient.create(Vertx.vertx());
         while (true) {
             HttpRequest<Void> request = client.getAbs(harness.url).putHeader("Accept", "text/event-stream")
                     .as(BodyCodec.sseStream(events -> {
                         harness.open();
                         events.exceptionHandler(harness::error);
-                        events.handler(event -> {
-                            if (event.retry() > 0) {
-                                reconnectionTime = event.retry();
-                            }
-                            if (event.id() != null) {
-                                lastEventId = event.id();
-                            }
-                            harness.event(event.event(), event.data(), lastEventId);
-                        });
+                        events.handler(event -> resumption.dispatch(event.event(), event.data(), event.id(),
+                                event.retry() > 0 ? Long.valueOf(event.retry()) : null));
                     }));
-            if (!lastEventId.isEmpty()) {
-                request.putHeader("Last-Event-ID", lastEventId);
+            if (!resumption.lastEventId().isEmpty()) {
+                request.putHeader("Last-Event-ID", resumption.lastEventId());
             }
             int status = 0;
             try {
@@ -50,7 +41,7 @@ public final class Main {
                 harness.closed();
                 break;
             }
-            Thread.sleep(reconnectionTime);
+            resumption.awaitReconnect();
         }
         Harness.waitForever();
     }
