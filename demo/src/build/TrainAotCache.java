@@ -62,7 +62,7 @@ public class TrainAotCache {
                             .timeout(REQUEST_TIMEOUT).header("Accept-Encoding", "gzip").build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
-                        fail("training request " + path + " answered " + response.statusCode(), log);
+                        throw failure("training request " + path + " answered " + response.statusCode(), log);
                     }
                 }
             }
@@ -71,10 +71,10 @@ public class TrainAotCache {
         }
         if (!server.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             server.destroyForcibly();
-            fail("the training run did not end within " + EXIT_TIMEOUT_SECONDS + " s of SIGTERM", log);
+            throw failure("the training run did not end within " + EXIT_TIMEOUT_SECONDS + " s of SIGTERM", log);
         }
         if (!Files.isRegularFile(trained) || Files.size(trained) == 0) {
-            fail("the training run wrote no AOT cache", log);
+            throw failure("the training run wrote no AOT cache", log);
         }
         Files.move(trained, cache, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("[TrainAotCache] " + cache + " written by a training run of " + ROUNDS + " x "
@@ -101,16 +101,15 @@ public class TrainAotCache {
                 return listening.group(1);
             }
             if (!server.isAlive()) {
-                fail("the training run exited before it listened", log);
+                throw failure("the training run exited before it listened", log);
             }
             Thread.sleep(50);
         }
         server.destroyForcibly();
-        fail("the training run did not listen within " + START_TIMEOUT.toSeconds() + " s", log);
-        return null;
+        throw failure("the training run did not listen within " + START_TIMEOUT.toSeconds() + " s", log);
     }
 
-    private static void fail(String why, Path log) {
-        throw new IllegalStateException(why + " (log: " + log + ")");
+    private static IllegalStateException failure(String why, Path log) {
+        return new IllegalStateException(why + " (log: " + log + ")");
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class EventLoopPerCore implements ConfigSource {
 
-    static final String EVENT_LOOPS = "quarkus.vertx.event-loops-pool-size";
+    private static final String EVENT_LOOPS = "quarkus.vertx.event-loops-pool-size";
     /** Below application.properties (250), the environment (300) and system properties (400). */
     private static final int ORDINAL = 50;
 
