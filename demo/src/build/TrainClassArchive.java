@@ -14,15 +14,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the demo's JDK 25 AOT cache (JEP 514) from a training run that serves real streams: started as documented
- * (quarkus-app/jvm.options, less its -XX:AOTCache) with -XX:AOTCacheOutput, the app serves the requests below and is
- * stopped with SIGTERM; the JVM then writes the cache, which replaces quarkus-app/app.aot. Quarkus's own training at
- * build time only starts and stops the app, so the first request's classes were missing from its cache.
- * Run by the demo's jdk25 profile as a single-file program: java TrainAotCache.java QUARKUS_APP_DIR
+ * Writes the demo's class archive for the JDK that runs this program, from a training run that serves real streams,
+ * and names it in the app's jvm.options: JDK 25's AOT cache (JEP 514, {@code app.aot}) or, before JDK 25, an AppCDS
+ * archive ({@code app-cds.jsa}). The app is started as documented (jvm.options, less any archive line) with the
+ * option that writes the archive, serves the requests below and is stopped with SIGTERM; the JVM then writes the
+ * archive. Quarkus's own training at build time only starts and stops the app, so the first request's classes were
+ * missing from its archive.
+ *
+ * <p>Compiled for Java 17 by the demo's build ({@code target/training}); run by the jdk25 profile on the packaged
+ * app, and by {@code Dockerfile.jvm} on the image's own JDK: {@code java -cp training TrainClassArchive APP_DIR}.
  */
-public class TrainAotCache {
+public class TrainClassArchive {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
+    /** An archive line of jvm.options, as the build or an earlier training wrote it, or the source's placeholder. */
+    private static final Pattern ARCHIVE_LINE = Pattern.compile(
+            "-XX:(SharedArchiveFile|AOTCache)=\\S+|\\$\\{chamber\\.jvm\\.archive}");
     private static final String[] WORKLOAD = {
             "streaming/sse?interval=0&count=50",
             "streaming/sse?interval=5ms&count=10",
@@ -31,6 +38,7 @@ public class TrainAotCache {
             "streaming/sse/expected?seed=7&count=10&interval=0",
             "streaming/sse?count=2&interval=100ms",
             "q/health/ready",
+            "q/health/live",
             "demo/stream",
             "",
     };
@@ -39,17 +47,30 @@ public class TrainAotCache {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final long EXIT_TIMEOUT_SECONDS = 180;
 
+    /** The archive a JDK writes and reads, by the option that writes it during training and the one that loads it. */
+    private record Archive(String file, String writeOption, String loadOption) {
+
+        static Archive forThisJdk() {
+            return Runtime.version().feature() >= 25
+                    ? new Archive("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=")
+                    : new Archive("app-cds.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path app = Path.of(args[0]).toAbsolutePath();
-        Path cache = app.resolve("app.aot");
-        Path trained = app.resolve("app.aot.trained");
-        Path log = app.getParent().resolve("aot-training.log");
+        Archive archive = Archive.forThisJdk();
+        Path jvmOptions = app.resolve("jvm.options");
+        Path written = app.resolve(archive.file());
+        Path trained = app.resolve(archive.file() + ".trained");
+        Path log = Files.createTempFile("class-archive-training", ".log");
         Files.deleteIfExists(trained);
 
+        List<String> lines = Files.readAllLines(jvmOptions);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(documentedOptions(app.resolve("jvm.options")));
-        command.addAll(List.of("-XX:AOTCacheOutput=" + trained.getFileName(), "-Dquarkus.http.host=127.0.0.1",
+        command.addAll(documentedOptions(lines));
+        command.addAll(List.of(archive.writeOption() + trained.getFileName(), "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=0", "-jar", "quarkus-run.jar"));
         Process server = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -74,23 +95,44 @@ public class TrainAotCache {
             throw failure("the training run did not end within " + EXIT_TIMEOUT_SECONDS + " s of SIGTERM", log);
         }
         if (!Files.isRegularFile(trained) || Files.size(trained) == 0) {
-            throw failure("the training run wrote no AOT cache", log);
+            throw failure("the training run wrote no class archive", log);
         }
-        Files.move(trained, cache, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("[TrainAotCache] " + cache + " written by a training run of " + ROUNDS + " x "
-                + WORKLOAD.length + " requests (" + Files.size(cache) / (1024 * 1024) + " MiB; log: " + log + ")");
+        Files.move(trained, written, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(jvmOptions, withArchive(lines, archive.loadOption() + archive.file()));
+        Files.delete(log);
+        System.out.println("[TrainClassArchive] " + written + " written by a training run of " + ROUNDS + " x "
+                + WORKLOAD.length + " requests on Java " + Runtime.version().feature() + " ("
+                + Files.size(written) / (1024 * 1024) + " MiB), named in " + jvmOptions);
     }
 
-    /** The options users start the app with, without the cache this run is about to write. */
-    private static List<String> documentedOptions(Path jvmOptions) throws IOException {
+    /** The options users start the app with, without the archive this run is about to write. */
+    private static List<String> documentedOptions(List<String> lines) {
         List<String> options = new ArrayList<>();
-        for (String line : Files.readAllLines(jvmOptions)) {
+        for (String line : lines) {
             String option = line.strip();
-            if (!option.isEmpty() && !option.startsWith("#") && !option.startsWith("-XX:AOTCache=")) {
+            if (!option.isEmpty() && !option.startsWith("#") && !ARCHIVE_LINE.matcher(option).matches()) {
                 options.add(option);
             }
         }
         return options;
+    }
+
+    /** jvm.options with its archive line (or the placeholder) replaced by the given one, comments kept. */
+    private static List<String> withArchive(List<String> lines, String archiveOption) {
+        List<String> written = new ArrayList<>();
+        boolean named = false;
+        for (String line : lines) {
+            if (ARCHIVE_LINE.matcher(line.strip()).matches()) {
+                written.add(archiveOption);
+                named = true;
+            } else {
+                written.add(line);
+            }
+        }
+        if (!named) {
+            written.add(archiveOption);
+        }
+        return written;
     }
 
     private static String awaitListening(Process server, Path log) throws IOException, InterruptedException {
@@ -109,7 +151,7 @@ public class TrainAotCache {
         throw failure("the training run did not listen within " + START_TIMEOUT.toSeconds() + " s", log);
     }
 
-    private static IllegalStateException failure(String why, Path log) {
-        return new IllegalStateException(why + " (log: " + log + ")");
+    private static IllegalStateException failure(String why, Path log) throws IOException {
+        return new IllegalStateException(why + "; the app's output:\n" + Files.readString(log));
     }
 }

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The programs from outside the build that the real-client tests drive: Node.js with the repository's npm packages
- * (Playwright, the eventsource client), Debian's chromium and nginx. {@code .ci/setup} installs them; a missing one
- * fails the test on CI ({@code CI=true}) and skips it elsewhere.
+ * (Playwright, the eventsource client), Debian's chromium, nginx and podman. {@code .ci/setup} installs them; a
+ * missing one fails the test on CI ({@code CI=true}) and skips it elsewhere.
  */
 public final class ExternalTools {
 
     /** The repository's root, where {@code .ci/setup} runs {@code npm ci}; tests run in a module's directory. */
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final String HOW_TO_INSTALL = "run .ci/setup (installs chromium and nginx with apt-get and the "
-            + "tests' npm packages) and install Node.js 20 or later from your package manager";
+    private static final String HOW_TO_INSTALL = "run .ci/setup (installs chromium, nginx and podman with apt-get "
+            + "and the tests' npm packages) and install Node.js 20 or later from your package manager";
 
     private ExternalTools() {
     }
@@ -51,6 +51,10 @@ public final class ExternalTools {
 
     public static Path nginx() {
         return require("nginx", Optional.of(Path.of("/usr/sbin/nginx")).filter(Files::isExecutable));
+    }
+
+    public static Path podman() {
+        return require("podman", Optional.of(Path.of("/usr/bin/podman")).filter(Files::isExecutable));
     }
 
     /**
