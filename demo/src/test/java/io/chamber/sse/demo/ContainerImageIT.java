@@ -78,6 +78,8 @@ class ContainerImageIT {
         assertThat(artifact.getProperty("type")).as("the build's artifact (built with -Dimage?)")
                 .isEqualTo("jar-container");
         image = artifact.getProperty("metadata.container-image");
+        assertThat(image).as("the image the Kubernetes Deployment runs")
+                .isEqualTo(deploymentContainer().path("image").asText());
         System.out.printf("[image] %s: %s bytes; its layers:%n%s", image,
                 podman("image", "inspect", "--format", "{{.Size}}", image).strip(),
                 podman("history", "--format", "{{.Size}}\t{{.CreatedBy}}", image));
@@ -283,11 +285,18 @@ class ContainerImageIT {
 
     /** The Kubernetes Deployment's grace after SIGTERM, from the manifest the build wrote. */
     static long terminationGracePeriodSeconds() throws IOException {
+        return deployment().at("/spec/template/spec/terminationGracePeriodSeconds").asLong();
+    }
+
+    static JsonNode deploymentContainer() throws IOException {
+        return deployment().at("/spec/template/spec/containers/0");
+    }
+
+    static JsonNode deployment() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try (var documents = yaml.readerFor(JsonNode.class).<JsonNode>readValues(
                 Path.of("target/kubernetes/kubernetes.yml").toFile())) {
             return documents.readAll().stream().filter(node -> node.path("kind").asText().equals("Deployment"))
-                    .mapToLong(node -> node.at("/spec/template/spec/terminationGracePeriodSeconds").asLong())
                     .findFirst().orElseThrow();
         }
     }

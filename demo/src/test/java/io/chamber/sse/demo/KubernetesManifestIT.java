@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.StreamSupport;
 
@@ -18,10 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.chamber.sse.testsupport.ExternalTools;
+
 /**
  * The Kubernetes manifests quarkus-kubernetes wrote when the demo was packaged ({@code target/kubernetes/kubernetes.yml}):
  * a Deployment of two replicas whose probes use the health endpoints, whose grace period outlasts the shutdown, and
- * a Service in front of it. Read, not deployed: no cluster runs here.
+ * a Service in front of it, running the image the build makes with {@code -Dimage}. Checked against the Kubernetes
+ * API's schemas and read, not deployed: no cluster runs here.
  */
 class KubernetesManifestIT {
 
@@ -41,6 +45,23 @@ class KubernetesManifestIT {
         try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
             application.load(in);
         }
+    }
+
+    @Test
+    void everyResourceFitsTheKubernetesApisSchema() {
+        Path node = ExternalTools.node();
+        int exitCode = ExternalTools.run(List.of(node.toString(), "src/test/kubernetes/schema-check.mjs",
+                MANIFEST.toString()), Path.of("."), Map.of(), 60);
+        assertThat(exitCode).as("exit code of the schema check (its output is above)").isZero();
+    }
+
+    @Test
+    void runsTheImageTheBuildMakes() {
+        // podman tags the image localhost/chamber-sse-demo-jvm:latest; a cluster's nodes find it under this name
+        // once it is loaded there (docs/containers.md)
+        assertThat(container().path("image").asText())
+                .isEqualTo(application.getProperty("quarkus.container-image.image"));
+        assertThat(container().path("imagePullPolicy").asText()).isEqualTo("IfNotPresent");
     }
 
     @Test
