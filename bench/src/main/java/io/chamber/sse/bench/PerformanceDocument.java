@@ -1,5 +1,6 @@
 package io.chamber.sse.bench;
 
+import static io.chamber.sse.bench.ResultSet.CONTAINER;
 import static io.chamber.sse.bench.ResultSet.OURS;
 import static io.chamber.sse.bench.ResultSet.PEER;
 
@@ -42,6 +43,15 @@ public final class PerformanceDocument {
             new Row("Other processes' CPU in the window", LoadResult::otherProcessesCpuSeconds, "s", false),
             new Row("Load average at start", LoadResult::loadAverageAtStart, "", false));
 
+    /** Scenario 2's numbers that compare the container with the jar. */
+    private static final List<Row> CONTAINER_ROWS = List.of(
+            new Row("Streams open at the end", r -> (double) r.streamsOpenAtEnd(), "", true),
+            new Row("Time to first event p99", LoadResult::timeToFirstEventP99Ms, "ms", true),
+            new Row("Server RSS before the streams", r -> mib(r.serverRssBeforeBytes()), "MiB", true),
+            new Row("Server RSS at the end", r -> mib(r.serverRssEndBytes()), "MiB", true),
+            new Row("RSS growth per open stream", LoadResult::rssGrowthPerStreamBytes, "B", true),
+            new Row("Server CPU per event, all", LoadResult::cpuPerEventMicros, "µs", true));
+
     private PerformanceDocument() {
     }
 
@@ -64,6 +74,7 @@ public final class PerformanceDocument {
             scenario(md, results, scenario);
         }
         variants(md, results, jvmOptions);
+        container(md, results);
         method(md);
         reproduce(md);
         return md.toString();
@@ -142,8 +153,68 @@ public final class PerformanceDocument {
 
     /** The median of the server's starts (the main run's, one per scenario; a variant's one). */
     private static Double medianStart(ResultSet results) {
-        List<Long> samples = results.startToFirstEventMs().stream().sorted().toList();
+        return median(results.startToFirstEventMs());
+    }
+
+    private static Double median(List<Long> starts) {
+        List<Long> samples = starts.stream().sorted().toList();
         return samples.isEmpty() ? null : samples.get((samples.size() - 1) / 2).doubleValue();
+    }
+
+    private static Double worst(List<Long> starts) {
+        return starts.stream().max(Long::compare).map(Long::doubleValue).orElse(null);
+    }
+
+    /**
+     * Our server from its container image next to the jar: the starts, and scenario 2 (fresh) run against the
+     * container in the same run; then the image's size and layers. Nothing when the container did not run.
+     */
+    private static void container(StringBuilder md, ResultSet results) {
+        List<Long> containerStarts = results.containerStartToFirstEventMs();
+        Optional<LoadResult> container = results.get(Scenarios.FIXED_1S, CONTAINER);
+        if (containerStarts.isEmpty() && container.isEmpty()) {
+            return;
+        }
+        Optional<LoadResult> jar = results.get(Scenarios.FIXED_1S, OURS);
+        List<Long> jarStarts = results.startToFirstEventMs();
+        md.append("### Our server from its container image, next to the jar\n\n");
+        md.append("In the same run, the container image started as `")
+                .append(results.containerCommand().orElse("podman run")).append("`: its entrypoint starts the jar the "
+                        + "documented way (`java @jvm.options -jar quarkus-run.jar`, with a class archive trained in the "
+                        + "image); no memory limit, so its heap may grow to `-XX:MaxRAMPercentage=50` of the machine's "
+                        + "RAM. Its start is timed from `podman run` to the first event read by curl, as the jar's from "
+                        + "`java`; it then runs scenario 2 (fresh). Its memory is the JVM's `VmRSS`, read from `/proc` "
+                        + "through its PID on this machine (`podman inspect --format '{{.State.Pid}}'`), like the jar's; "
+                        + "the container's cgroup (page cache, podman's `conmon`) does not count.\n\n");
+        md.append("| Metric | jar | container | container ÷ jar |\n|---|---:|---:|---:|\n");
+        containerRow(md, "Start to first event, median (jar " + jarStarts.size() + " starts, container "
+                + containerStarts.size() + ")", median(jarStarts), median(containerStarts), "ms");
+        containerRow(md, "Start to first event, worst", worst(jarStarts), worst(containerStarts), "ms");
+        for (Row row : CONTAINER_ROWS) {
+            containerRow(md, row.metric() + " (scenario 2)", jar.map(row.value()).orElse(null),
+                    container.map(row.value()).orElse(null), row.unit());
+        }
+        md.append('\n');
+        container.ifPresent(r -> failures(md, r));
+        results.containerImage().ifPresent(image -> {
+            md.append("The image `").append(image.name()).append("` is ").append(decimalBytes(image.sizeBytes()))
+                    .append(" (podman's `Size`; kB and MB are 10³ and 10⁶ bytes, as podman counts). Its layers that "
+                            + "hold files (`podman history`, newest first, down to the base image's):\n\n");
+            md.append("| Layer | Size |\n|---|---:|\n");
+            for (ContainerImage.Layer layer : image.layers()) {
+                md.append("| `").append(layer.createdBy().replace("`", "'").replace("|", "\\|")).append("` | ")
+                        .append(decimalBytes(layer.sizeBytes())).append(" |\n");
+            }
+            md.append('\n');
+        });
+    }
+
+    private static void containerRow(StringBuilder md, String metric, Double jar, Double container, String unit) {
+        String ratio = jar != null && container != null && jar != 0
+                ? String.format(Locale.ROOT, "%.2f", container / jar)
+                : "";
+        md.append("| ").append(metric).append(" | ").append(cell(jar, unit)).append(" | ")
+                .append(cell(container, unit)).append(" | ").append(ratio).append(" |\n");
     }
 
     private static String cpuSplit(Optional<LoadResult> result) {
@@ -256,6 +327,10 @@ public final class PerformanceDocument {
                 AppCDS archive), and adds the variants `jdk25-aot`, `jdk25-no-cache` and `jdk25-appcds`.
                 `AOT_APP_DIR` and `JDK25_APPCDS_APP_DIR` name such `quarkus-app` directories built beforehand instead.
 
+                Where podman runs and the image `chamber-sse-demo-jvm:latest` is there (`./mvnw install -Dimage`,
+                docs/containers.md), the run also starts the image (with `CONTAINERS_CONF`, default
+                `demo/src/main/docker/containers.conf`) for the container rows; without them it skips those rows.
+
                 `bench/run` builds what it lacks (`./mvnw -B -q install -DskipTests`), writes one JSON per scenario and
                 server to `bench/results/`, then this page and its chart with
                 `java -cp bench/target/chamber-sse-bench.jar io.chamber.sse.bench.Report`.
@@ -271,6 +346,12 @@ public final class PerformanceDocument {
     private static String pathAndQuery(String url) {
         int path = url.indexOf('/', url.indexOf("//") + 2);
         return path < 0 ? url : url.substring(path);
+    }
+
+    /** Bytes as podman shows them: decimal kB and MB. */
+    private static String decimalBytes(long bytes) {
+        return bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
     }
 
     private static Double mib(Long bytes) {
