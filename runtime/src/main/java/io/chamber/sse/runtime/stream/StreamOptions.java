@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param count the stream ends after the event with sequence number {@code count - 1}; 0 = never
  * @param duration the response ends cleanly after this long; zero = never
  * @param delay wait this long before the headers and the first event
- * @param retryMillis sent first as the {@code retry:} field; negative = not sent
+ * @param retryMillis the {@code retry:} field, in a block of its own before the first event (or, with
+ *        {@code retryInFirst}, as the last line of the first event's block); negative = not sent
  * @param heartbeat a {@code : heartbeat} comment goes out whenever nothing went out for this long; zero = none
  * @param padding a comment of this many bytes goes out first
  * @param seed the seed of every random value and id of the stream
@@ -25,7 +26,7 @@ import java.time.Duration;
  * @param seeded the request chose the seed: the stream is the same, byte for byte, every time
  * @param shape the conformance lab's quirks, splits and id faults; {@link WireShape#PLAIN} for none
  * @param stamp every payload also carries {@code "sent"}, the wall-clock send time in microseconds since the epoch
- * @param retryInFirst the {@code retry:} field goes into the first event's block instead of a block of its own
+ * @param retryInFirst the {@code retry:} field goes last in the first event's block instead of a block of its own
  */
 public record StreamOptions(
         String eventName,
