@@ -177,8 +177,8 @@ public final class ParameterCatalog {
                 "no: X-Accel-Buffering: no is sent, so nginx passes events straight through; omit leaves it out.",
                 text -> !"omit".equals(oneOf(StreamParameter.ACCEL_BUFFERING, text, accelBuffering)), true));
         gzip = add(Entry.of(StreamParameter.GZIP, ValueType.CHOICE, List.of("0", "1", "auto"), "0",
-                "1: the stream is sent with Content-Encoding: gzip, flushed after every event; auto: only when "
-                        + "Accept-Encoding allows gzip.",
+                "1 (or true): the stream is sent with Content-Encoding: gzip, flushed after every event; auto: only "
+                        + "when Accept-Encoding allows gzip.",
                 ParameterCatalog::gzip, Gzip.OFF)
                 .rules("refused with split"));
         lastEventId = add(Entry.of(StreamParameter.LAST_EVENT_ID, ValueType.TEXT, "an event id this endpoint sent",
@@ -433,17 +433,23 @@ public final class ParameterCatalog {
             return rules;
         }
 
-        /** Help, accepted values, default and rules in one text: the OpenAPI description and the docs' table cell. */
+        /** The help, then each rule as a sentence of its own. */
+        public String helpWithRules() {
+            StringBuilder text = new StringBuilder(help);
+            for (String rule : rules) {
+                text.append(' ').append(Character.toUpperCase(rule.charAt(0))).append(rule.substring(1)).append('.');
+            }
+            return text.toString();
+        }
+
+        /** Help, rules, accepted values and default in one text: the OpenAPI description. */
         public String description() {
-            StringBuilder text = new StringBuilder(help).append(" Accepts ").append(accepts).append('.');
+            StringBuilder text = new StringBuilder(helpWithRules()).append(" Accepts ").append(accepts).append('.');
             if (type == ValueType.DURATION) {
                 text.append(" Durations: 250ms, 2s, 1.5 (seconds), 1m, or ISO-8601.");
             }
             if (defaultValue != null) {
                 text.append(" Default: ").append(defaultValue).append('.');
-            }
-            for (String rule : rules) {
-                text.append(' ').append(Character.toUpperCase(rule.charAt(0))).append(rule.substring(1)).append('.');
             }
             return text.toString();
         }
