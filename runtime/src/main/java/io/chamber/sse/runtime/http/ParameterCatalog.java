@@ -96,30 +96,36 @@ public final class ParameterCatalog {
         int maxData = config.maxDataLength();
         data = add(Entry.of(StreamParameter.DATA, ValueType.TEXT, "up to " + maxData + " characters", null,
                 "Fixed message of every event instead of a random one; JSON-escaped.", text -> data(text, maxData),
-                null));
+                null)
+                .example("hello"));
         Interval defaultInterval = new Interval(config.intervalMin(), config.intervalMax());
         Duration maxInterval = config.maxInterval();
         interval = add(Entry.of(StreamParameter.INTERVAL, ValueType.DURATION,
                 "a duration, or MIN..MAX, from 0 to " + shortForm(maxInterval), range(defaultInterval),
                 "Pause between events: a duration for a fixed pace, MIN..MAX for a random one, 0 for as fast as the "
                         + "client reads.",
-                text -> interval(text, maxInterval), defaultInterval));
+                text -> interval(text, maxInterval), defaultInterval)
+                .example("250ms, 100ms..2s"));
         count = add(Entry.of(StreamParameter.COUNT, ValueType.INTEGER, "1 to " + EventIds.MAX_SEQUENCE, null,
                 "End the stream after this many events in all (across reconnections); a resume after the last one "
                         + "is answered 204.",
-                text -> count(StreamParameter.COUNT, text), 0L));
+                text -> count(StreamParameter.COUNT, text), 0L)
+                .example("10"));
         Duration maxDuration = config.maxDuration();
         duration = add(Entry.of(StreamParameter.DURATION, ValueType.DURATION,
                 "more than 0, up to " + shortForm(maxDuration), null, "End the response cleanly after this long.",
-                text -> positiveDuration(StreamParameter.DURATION, text, maxDuration), Duration.ZERO));
+                text -> positiveDuration(StreamParameter.DURATION, text, maxDuration), Duration.ZERO)
+                .example("30s"));
         Duration maxDelay = config.maxDelay();
         delay = add(Entry.of(StreamParameter.DELAY, ValueType.DURATION, "0 to " + shortForm(maxDelay), null,
                 "Wait this long before the headers and the first event.",
-                text -> duration(StreamParameter.DELAY, text, maxDelay), Duration.ZERO));
+                text -> duration(StreamParameter.DELAY, text, maxDelay), Duration.ZERO)
+                .example("2s"));
         long maxRetry = config.maxRetry().toMillis();
         retry = add(Entry.of(StreamParameter.RETRY, ValueType.INTEGER, "0 to " + maxRetry, null,
                 "Reconnection delay in milliseconds, sent as the `retry:` field where retry_in says.",
-                text -> whole(StreamParameter.RETRY, text, 0, maxRetry), -1L));
+                text -> whole(StreamParameter.RETRY, text, 0, maxRetry), -1L)
+                .example("500"));
         List<String> placements = List.of("block", "first");
         retryInFirst = add(Entry.of(StreamParameter.RETRY_IN, ValueType.CHOICE, placements, "block",
                 "Where the `retry:` field goes: block, a block of its own with no data before the first event; "
@@ -129,29 +135,36 @@ public final class ParameterCatalog {
         heartbeat = add(Entry.of(StreamParameter.HEARTBEAT, ValueType.DURATION,
                 "more than 0, up to " + shortForm(maxInterval), null,
                 "Send a `: heartbeat` comment whenever nothing went out for this long.",
-                text -> positiveDuration(StreamParameter.HEARTBEAT, text, maxInterval), Duration.ZERO));
+                text -> positiveDuration(StreamParameter.HEARTBEAT, text, maxInterval), Duration.ZERO)
+                .example("5s"));
         int maxPadding = config.maxPadding();
         padding = add(Entry.of(StreamParameter.PADDING, ValueType.INTEGER, "0 to " + maxPadding, null,
                 "Send first a comment of this many bytes, to defeat or reveal buffering.",
-                text -> (int) whole(StreamParameter.PADDING, text, 0, maxPadding), 0));
+                text -> (int) whole(StreamParameter.PADDING, text, 0, maxPadding), 0)
+                .example("2048"));
         seed = add(Entry.of(StreamParameter.SEED, ValueType.INTEGER, "0 to " + Long.MAX_VALUE, null,
                 "Seed of a deterministic stream: the same seed gives the same ids, messages and pauses; without it "
                         + "every request draws one.",
                 text -> whole(StreamParameter.SEED, text, 0, Long.MAX_VALUE), 0L)
-                .absentFrom(() -> ThreadLocalRandom.current().nextLong()));
+                .absentFrom(() -> ThreadLocalRandom.current().nextLong())
+                .example("42"));
         failAfter = add(Entry.of(StreamParameter.FAIL_AFTER, ValueType.INTEGER, "1 to " + EventIds.MAX_SEQUENCE, null,
                 "End the response cleanly after this many events, as if the server closed it.",
-                text -> count(StreamParameter.FAIL_AFTER, text), 0L));
+                text -> count(StreamParameter.FAIL_AFTER, text), 0L)
+                .example("3"));
         dropAfter = add(Entry.of(StreamParameter.DROP_AFTER, ValueType.INTEGER, "1 to " + EventIds.MAX_SEQUENCE, null,
                 "Drop the TCP connection abruptly after this many events.",
-                text -> count(StreamParameter.DROP_AFTER, text), 0L));
+                text -> count(StreamParameter.DROP_AFTER, text), 0L)
+                .example("3"));
         status = add(Entry.of(StreamParameter.STATUS, ValueType.INTEGER, "200 to 599", null,
                 "Answer with this HTTP status and no stream; 204 stops EventSource.",
-                text -> (int) whole(StreamParameter.STATUS, text, 200, 599), 0));
+                text -> (int) whole(StreamParameter.STATUS, text, 200, 599), 0)
+                .example("503"));
         quirk = add(Entry.of(StreamParameter.QUIRK, ValueType.CHOICES, wireNames(Quirk.values(), Quirk::wireName), null,
                 "Legal but unusual wire formats, comma-separated.", ParameterCatalog::quirks, null)
                 .absentFrom(() -> EnumSet.noneOf(Quirk.class))
-                .rules("at most one of crlf, cr and mixed-newlines", "no-space or extra-space, not both"));
+                .rules("at most one of crlf, cr and mixed-newlines", "no-space or extra-space, not both")
+                .example("crlf,comment"));
         split = add(Entry.of(StreamParameter.SPLIT, ValueType.CHOICE, wireNames(Split.values(), Split::wireName), null,
                 "Cut each frame into separately flushed writes (random: drawn from the seed).",
                 text -> named(StreamParameter.SPLIT, text, Split.values(), Split::wireName), null)
@@ -176,9 +189,9 @@ public final class ParameterCatalog {
         accelBufferingHeader = add(Entry.of(StreamParameter.ACCEL_BUFFERING, ValueType.CHOICE, accelBuffering, "no",
                 "no: X-Accel-Buffering: no is sent, so nginx passes events straight through; omit leaves it out.",
                 text -> !"omit".equals(oneOf(StreamParameter.ACCEL_BUFFERING, text, accelBuffering)), true));
-        gzip = add(Entry.of(StreamParameter.GZIP, ValueType.CHOICE, List.of("0", "1", "auto"), "0",
+        gzip = add(Entry.of(StreamParameter.GZIP, ValueType.CHOICE, List.of("1", "auto"), null,
                 "1 (or true): the stream is sent with Content-Encoding: gzip, flushed after every event; auto: only "
-                        + "when Accept-Encoding allows gzip.",
+                        + "when Accept-Encoding allows gzip; 0 or false: as without it.",
                 ParameterCatalog::gzip, Gzip.OFF)
                 .rules("refused with split"));
         lastEventId = add(Entry.of(StreamParameter.LAST_EVENT_ID, ValueType.TEXT, "an event id this endpoint sent",
@@ -351,6 +364,7 @@ public final class ParameterCatalog {
         private final Function<String, T> parser;
         private Supplier<T> absent;
         private List<String> rules = List.of();
+        private String example;
 
         private Entry(StreamParameter parameter, ValueType type, List<String> values, String accepts,
                 String defaultValue, String help, Function<String, T> parser, Supplier<T> absent) {
@@ -379,6 +393,11 @@ public final class ParameterCatalog {
         /** A request without it gets a value of its own, drawn from {@code absent}. */
         Entry<T> absentFrom(Supplier<T> absent) {
             this.absent = absent;
+            return this;
+        }
+
+        Entry<T> example(String example) {
+            this.example = example;
             return this;
         }
 
@@ -421,6 +440,19 @@ public final class ParameterCatalog {
         /** What a request without it gets, as it would be written; {@code null} when leaving it out turns it off. */
         public String defaultValue() {
             return defaultValue;
+        }
+
+        /** A value to show as an example, or {@code null}. */
+        public String example() {
+            return example;
+        }
+
+        /**
+         * True when the viewers' forms offer it: every query parameter but {@code lastEventId}, which is for
+         * resuming, as {@code EventSource} does by itself.
+         */
+        public boolean inForms() {
+            return !parameter.isHeader() && parameter != StreamParameter.LAST_EVENT_ID;
         }
 
         /** What it does, in one line. */

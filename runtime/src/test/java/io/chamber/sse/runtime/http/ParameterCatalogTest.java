@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,24 @@ class ParameterCatalogTest {
         assertFalse(StreamOptions.builder().build().seeded());
         assertEquals(Duration.ofMillis(250), StreamOptions.builder().interval(Duration.ofMillis(250)).build()
                 .interval().max());
+    }
+
+    @Test
+    void theFormOffersEveryQueryParameterButLastEventIdWithADefaultOrAnExample() {
+        List<ParameterForm.Field> form = ParameterForm.of(catalog);
+        assertEquals(catalog.entries().stream().filter(entry -> !entry.parameter().isHeader()
+                && entry.parameter() != StreamParameter.LAST_EVENT_ID).map(ParameterCatalog.Entry::name).toList(),
+                form.stream().map(ParameterForm.Field::name).toList());
+        form.stream().filter(field -> field.choices().isEmpty())
+                .forEach(field -> assertTrue(field.placeholder().matches("(default: |e\\.g\\. )\\S.*"), field.toString()));
+        assertEquals(List.of(ParameterForm.OFF, "byte", "line", "mid-crlf", "mid-utf8", "random"),
+                field(form, "split").choices());
+        assertEquals(List.of("block", "first"), field(form, "retry_in").choices());
+        assertEquals(List.of(ParameterForm.OFF, "1"), field(form, "stamp").choices());
+        assertEquals(7, form.stream().filter(field -> !field.choices().isEmpty()).count());
+    }
+
+    private static ParameterForm.Field field(List<ParameterForm.Field> form, String name) {
+        return form.stream().filter(field -> field.name().equals(name)).findFirst().orElseThrow();
     }
 }
