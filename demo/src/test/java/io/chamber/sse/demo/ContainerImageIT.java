@@ -102,6 +102,7 @@ class ContainerImageIT {
         assertThat(firstEvent).contains("\ndata: {\"message\": ");
         assertThat(body(container.uri("/q/health/ready"))).contains("\"status\": \"UP\"");
         assertThat(body(container.uri("/q/health/live"))).contains("\"status\": \"UP\"");
+        assertThat(body(container.uri("/"))).as("the demo page").contains("<title>");
 
         try (Jar jar = Jar.start()) {
             for (String path : SEEDED) {
