@@ -4,8 +4,8 @@ import '@vaadin/button';
 import '@vaadin/select';
 import '@vaadin/text-field';
 
-// The form, from the server's parameter catalog (ParameterForm): {name, placeholder, help, choices}; a field with choices
-// is a select whose first choice leaves the parameter out.
+// The form, from the server's parameter catalog (ParameterForm): {name, placeholder, help, choices, multiple}; a field
+// with choices is a select whose first choice leaves the parameter out, unless multiple (a comma-separated list).
 const PARAMETERS = parameterForm;
 const MAX_ROWS = 200;
 // What the form needs for a manifest: said as a note while it lacks a seed or a count, the normal state of a play.
@@ -78,7 +78,7 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
     render() {
         return html`
             <form @submit=${e => { e.preventDefault(); this._start(); }}>
-                ${PARAMETERS.map(({ name, placeholder, help: tooltip, choices }) => choices.length
+                ${PARAMETERS.map(({ name, placeholder, help: tooltip, choices, multiple }) => choices.length && !multiple
                     ? html`<vaadin-select label=${name} name=${name} title=${tooltip}
                                .items=${choices.map(choice => ({ label: choice, value: choice }))}
                                .value=${this._values[name] || choices[0]}
@@ -174,18 +174,18 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
         clearTimeout(this._manifestCheck);
         this._manifestCheck = setTimeout(async () => {
             const url = this._url(ssePath + '/expected');
-            if (!this._values.seed || !this._values.count) {
-                this._manifest = { url: null, refusal: null, hint: MANIFEST_HINT };
-                return;
-            }
-            let manifest = { url, refusal: null };
+            let manifest = { url, refusal: null, hint: null };
             try {
                 const response = await fetch(url, { cache: 'no-store' });
                 if (!response.ok) {
-                    manifest = { url: null, refusal: `No manifest: ${await problemDetail(response)}` };
+                    const problem = await problemOf(response);
+                    manifest = needsSeedOrCount(problem, this._values)
+                        ? { url: null, refusal: null, hint: MANIFEST_HINT }
+                        : { url: null, refusal: `No manifest: ${problem.detail}`, hint: null };
                 }
             } catch (error) {
-                manifest = { url: null, refusal: `No manifest: the server could not be reached (${error.message})` };
+                manifest = { url: null, refusal: `No manifest: the server could not be reached (${error.message})`,
+                    hint: null };
             }
             if (url === this._url(ssePath + '/expected')) {
                 this._manifest = manifest;
@@ -295,11 +295,21 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
 }
 
 async function problemDetail(response) {
+    return (await problemOf(response)).detail;
+}
+
+/** The refusal's parameter (or null) and detail. */
+async function problemOf(response) {
     if (response.headers.get('Content-Type')?.includes('json')) {
         const problem = await response.json();
-        return problem.detail ?? problem.title ?? response.statusText;
+        return { parameter: problem.parameter ?? null, detail: problem.detail ?? problem.title ?? response.statusText };
     }
-    return response.statusText || 'no explanation';
+    return { parameter: null, detail: response.statusText || 'no explanation' };
+}
+
+/** True when the manifest is refused only because the form has no seed or no count yet: a normal state. */
+function needsSeedOrCount(problem, values) {
+    return (problem.parameter === 'seed' || problem.parameter === 'count') && !values[problem.parameter];
 }
 
 customElements.define('qwc-chamber-sse-stream', QwcChamberSseStream);

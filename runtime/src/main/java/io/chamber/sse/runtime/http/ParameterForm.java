@@ -18,9 +18,11 @@ public final class ParameterForm {
      * @param name the parameter's name
      * @param placeholder what an empty text field shows: {@code "default: …"} or {@code "e.g. …"}; empty for a select
      * @param help the parameter's description, for a tooltip
-     * @param choices a select's choices, the first one leaving the parameter out; empty for a text field
+     * @param choices a select's choices, the first one leaving the parameter out; with {@code multiple}, the values
+     *        a comma-separated list takes; empty for a text field
+     * @param multiple the value is a comma-separated list of {@code choices} (a text field, or one box per choice)
      */
-    public record Field(String name, String placeholder, String help, List<String> choices) {
+    public record Field(String name, String placeholder, String help, List<String> choices, boolean multiple) {
     }
 
     private ParameterForm() {
@@ -43,12 +45,15 @@ public final class ParameterForm {
                 }
                 entry.values().stream().filter(value -> !value.equals(entry.defaultValue())).forEach(choices::add);
             }
+            case CHOICES -> {
+                return new Field(entry.name(), "e.g. " + entry.example(), entry.description(), entry.values(), true);
+            }
             default -> {
                 String placeholder = entry.defaultValue() != null ? "default: " + entry.defaultValue()
                         : "e.g. " + entry.example();
-                return new Field(entry.name(), placeholder, entry.description(), List.of());
+                return new Field(entry.name(), placeholder, entry.description(), List.of(), false);
             }
         }
-        return new Field(entry.name(), "", entry.description(), List.copyOf(choices));
+        return new Field(entry.name(), "", entry.description(), List.copyOf(choices), false);
     }
 }

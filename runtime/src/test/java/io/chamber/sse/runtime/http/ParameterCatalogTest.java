@@ -83,13 +83,15 @@ class ParameterCatalogTest {
         assertEquals(catalog.entries().stream().filter(entry -> !entry.parameter().isHeader()
                 && entry.parameter() != StreamParameter.LAST_EVENT_ID).map(ParameterCatalog.Entry::name).toList(),
                 form.stream().map(ParameterForm.Field::name).toList());
-        form.stream().filter(field -> field.choices().isEmpty())
+        form.stream().filter(field -> field.choices().isEmpty() || field.multiple())
                 .forEach(field -> assertTrue(field.placeholder().matches("(default: |e\\.g\\. )\\S.*"), field.toString()));
         assertEquals(List.of(ParameterForm.OFF, "byte", "line", "mid-crlf", "mid-utf8", "random"),
                 field(form, "split").choices());
         assertEquals(List.of("block", "first"), field(form, "retry_in").choices());
         assertEquals(List.of(ParameterForm.OFF, "1"), field(form, "stamp").choices());
-        assertEquals(7, form.stream().filter(field -> !field.choices().isEmpty()).count());
+        assertEquals(catalog.entry(StreamParameter.QUIRK).values(), field(form, "quirk").choices());
+        assertTrue(field(form, "quirk").multiple());
+        assertEquals(7, form.stream().filter(field -> !field.choices().isEmpty() && !field.multiple()).count());
     }
 
     private static ParameterForm.Field field(List<ParameterForm.Field> form, String name) {
