@@ -59,6 +59,8 @@ public final class ParameterCatalog {
         OFF, ALWAYS, WHEN_ACCEPTED
     }
 
+    private static final int DEFAULT_ID_FAULT_EVERY = 10;
+
     final Entry<String> event;
     final Entry<String> data;
     final Entry<Interval> interval;
@@ -81,9 +83,6 @@ public final class ParameterCatalog {
     final Entry<Boolean> stamp;
     final Entry<Boolean> accelBufferingHeader;
     final Entry<Gzip> gzip;
-    final Entry<String> lastEventId;
-    final Entry<String> lastEventIdHeader;
-    final Entry<String> acceptEncoding;
 
     private final Map<StreamParameter, Entry<?>> entries = new EnumMap<>(StreamParameter.class);
 
@@ -194,13 +193,14 @@ public final class ParameterCatalog {
                         + "when Accept-Encoding allows gzip; 0 or false: as without it.",
                 ParameterCatalog::gzip, Gzip.OFF)
                 .rules("refused with split"));
-        lastEventId = add(Entry.of(StreamParameter.LAST_EVENT_ID, ValueType.TEXT, "an event id this endpoint sent",
+        // Taken as they come: StreamOptionsParser decodes the id to resume after, and gzip=auto reads the header.
+        add(Entry.of(StreamParameter.LAST_EVENT_ID, ValueType.TEXT, "an event id this endpoint sent",
                 null, "Resume after this event id, as EventSource polyfills send it.", text -> text, null));
-        lastEventIdHeader = add(Entry.of(StreamParameter.LAST_EVENT_ID_HEADER, ValueType.TEXT,
+        add(Entry.of(StreamParameter.LAST_EVENT_ID_HEADER, ValueType.TEXT,
                 "an event id this endpoint sent", null,
                 "Resume after this event id, as EventSource sends it on reconnect; wins over lastEventId.",
                 text -> text, null));
-        acceptEncoding = add(Entry.of(StreamParameter.ACCEPT_ENCODING_HEADER, ValueType.TEXT,
+        add(Entry.of(StreamParameter.ACCEPT_ENCODING_HEADER, ValueType.TEXT,
                 "content codings, as in RFC 9110", null,
                 "With gzip=auto, the stream is compressed only when this allows gzip.", text -> text, null));
         if (entries.size() != StreamParameter.values().length) {
@@ -208,8 +208,6 @@ public final class ParameterCatalog {
                     + EnumSet.complementOf(EnumSet.copyOf(entries.keySet())));
         }
     }
-
-    static final int DEFAULT_ID_FAULT_EVERY = 10;
 
     /** Every entry, in the order of {@link StreamParameter}. */
     public List<Entry<?>> entries() {
