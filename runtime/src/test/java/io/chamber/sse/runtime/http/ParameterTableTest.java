@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ class ParameterTableTest {
     private static final Path ENDPOINT_DOC = Path.of("..", "docs", "endpoint.md");
     private static final String BEGIN = "<!-- parameter-table:";
     private static final String END = "<!-- end of parameter-table -->";
+    private static final Pattern GETTING_STARTED_ROW = Pattern.compile("\\| `([^`]+)` \\| .* \\|");
 
     @Test
     void theDocsTableIsTheCatalogs() throws IOException {
@@ -35,6 +39,18 @@ class ParameterTableTest {
                     + "catalog; regenerate it with ./mvnw -o test -pl runtime -Dtest=ParameterTableTest "
                     + "-Dchamber.docs.write=true");
         }
+    }
+
+    /** The short table of {@code docs/getting-started.md} names only parameters the catalog has. */
+    @Test
+    void theGettingStartedTableNamesCatalogParameters() throws IOException {
+        List<String> catalogNames = new ParameterCatalog(TestConfig.defaults()).entries().stream()
+                .map(ParameterCatalog.Entry::name).toList();
+        List<String> named = Files.readAllLines(Path.of("..", "docs", "getting-started.md"), StandardCharsets.UTF_8)
+                .stream().map(GETTING_STARTED_ROW::matcher).filter(Matcher::matches).map(row -> row.group(1)).toList();
+        assertTrue(named.size() >= 10, "rows found: " + named);
+        assertTrue(catalogNames.containsAll(named), "not in the catalog: " + named.stream()
+                .filter(name -> !catalogNames.contains(name)).toList());
     }
 
     static String table(ParameterCatalog catalog) {
