@@ -33,7 +33,8 @@ import io.chamber.sse.runtime.stream.Split;
  * Every request parameter of the stream endpoint, in one place: its name, how its value is read, the values it
  * accepts, its default (from the configuration where it is configurable), a one-line help and the rules it has with
  * other parameters. The parser reads requests with it; the OpenAPI document, the docs' parameter table and the
- * viewers' forms are written from it. A new parameter is a {@link StreamParameter} constant and one entry here.
+ * viewers' forms are written from it. A new parameter is a {@link StreamParameter} constant and one entry here (and,
+ * when it makes a stream hold more memory, a term in {@link StreamWeight}, which reckons a stream's memory as a whole).
  * Built once per configuration; reading a request allocates nothing here beyond the values themselves.
  */
 public final class ParameterCatalog {
