@@ -126,7 +126,7 @@ test('lab parameters: a quirky, split stream with echo shows the request, then e
   for (const quirk of ['crlf', 'multiline', 'utf8']) {
     await page.check(`input[name="quirk"][value="${quirk}"]`);
   }
-  await page.selectOption('select[name="retry_in"]', 'first');
+  await page.check('input[name="retry_in"]');
   await page.selectOption('select[name="split"]', 'line');
   await page.check('input[name="echo"]');
   const query = 'interval=50ms&seed=7&count=3&retry=100&retry_in=first&quirk=crlf,multiline,utf8&split=line';
@@ -167,7 +167,7 @@ test('lab parameters: a quirky, split stream with echo shows the request, then e
 
 test('gzip=1 and stamp=1 from a shared link: the browser inflates the stream, the page shows each delay', async () => {
   const page = await openViewer('count=2&interval=100ms&retry=100&stamp=1&gzip=1');
-  assert.ok(await page.isChecked('input[name="gzip"]'));
+  assert.equal(await page.inputValue('select[name="gzip"]'), '1');
   assert.ok(await page.isChecked('input[name="stamp"]'));
   assert.equal(await page.textContent('[data-testid="curl-command"]'),
     `curl -N --compressed '${baseUrl.origin}/streaming/sse?interval=100ms&count=2&retry=100&stamp=1&gzip=1'`);
@@ -263,6 +263,27 @@ test('a refused parameter shows the problem detail', async () => {
   // and no manifest for it, for the same reason
   await page.waitForSelector('[data-testid="manifest-refusal"]:visible', WAIT);
   assert.equal(await page.textContent('[data-testid="manifest-refusal"]'), `No manifest: ${problem.detail}`);
+  await page.close();
+});
+
+test('the form is the server\'s parameter catalog; without a seed and a count, a note instead of a manifest', async () => {
+  const page = await openViewer('');
+  const parameters = await page.evaluate(async () => (await fetch('demo/parameters')).json());
+  const controls = await page.$$eval('[data-testid="fields"] [name]', (elements) => elements.map((control) => control.name));
+  assert.deepEqual([...new Set(controls)].sort(), parameters.map(({ name }) => name).sort());
+  const quirk = parameters.find(({ name }) => name === 'quirk');
+  assert.deepEqual(await page.$$eval('input[name="quirk"]', (boxes) => boxes.map((box) => box.value)), quirk.choices);
+  for (const { name, help } of parameters) {
+    assert.equal(await page.locator(`[title="${help.replaceAll('"', '\\"')}"]`).count(), 1, `the help of ${name}`);
+  }
+
+  await page.waitForSelector('[data-testid="manifest-hint"]:visible', WAIT);
+  assert.match(await page.textContent('[data-testid="manifest-hint"]'), /^Add a seed and a count for a manifest/);
+  assert.equal(await page.isVisible('[data-testid="manifest-refusal"]'), false);
+  await page.fill('input[name="seed"]', '1');
+  await page.fill('input[name="count"]', '2');
+  await page.waitForSelector('[data-testid="manifest-link"]:visible', WAIT);
+  assert.equal(await page.isVisible('[data-testid="manifest-hint"]'), false);
   await page.close();
 });
 

@@ -130,6 +130,10 @@ async function playStreams(page) {
   assert.equal(placeholders.length, 15);
   placeholders.forEach((placeholder) => assert.match(placeholder, /^(e\.g\. |default: )/));
 
+  // Without a seed and a count there is no manifest: a note says what they give, no error.
+  await stream.locator('.hint', { hasText: 'Add a seed and a count for a manifest' }).waitFor(WAIT);
+  assert.equal(await stream.locator('.refusal').count(), 0);
+
   await fill(stream, { interval: '200ms', count: '5', event: 'custom', seed: '7', retry: '500' });
   const query = 'interval=200ms&count=5&event=custom&seed=7&retry=500';
   const curl = `curl -N '${new URL(`streaming/sse?${query}`, baseUrl).href}'`;

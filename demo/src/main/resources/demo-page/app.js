@@ -5,6 +5,13 @@ const MAX_ROWS = 200;
 // How long the form stays unchanged before the page asks the server whether it has a manifest for it.
 const MANIFEST_CHECK_DELAY_MS = 250;
 const READY_STATES = ['connecting', 'open', 'closed'];
+// The page's layout: these parameters in these groups, in this order. Every other field of the server's form goes
+// into the conformance lab, so a new parameter appears there without a change here.
+const GROUPS = [
+  ['Stream', ['event', 'data', 'interval', 'seed']],
+  ['Limits', ['count', 'duration', 'delay', 'status']],
+  ['Connection', ['retry', 'retry_in', 'heartbeat', 'padding', 'fail_after', 'drop_after']],
+];
 
 const form = document.querySelector('[data-testid="parameters"]');
 const stopButton = document.querySelector('[data-testid="stop"]');
@@ -16,6 +23,8 @@ const lastEventIdView = document.querySelector('[data-testid="last-event-id"]');
 const curlView = document.querySelector('[data-testid="curl-command"]');
 const manifestLink = document.querySelector('[data-testid="manifest-link"]');
 const manifestRefusal = document.querySelector('[data-testid="manifest-refusal"]');
+const manifestHint = document.querySelector('[data-testid="manifest-hint"]');
+const fields = document.querySelector('[data-testid="fields"]');
 const endpointView = document.querySelector('[data-testid="endpoint"]');
 const log = document.querySelector('[data-testid="log"]');
 
@@ -53,6 +62,48 @@ function streamUrl() {
   return withQuery(endpoint.pathname);
 }
 
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+// A field of the server's form (ParameterForm): a text field; a box per choice for a list; a box for the one
+// choice besides leaving it out; a select otherwise, whose first option leaves the parameter out.
+function control({ name, placeholder, help, choices, multiple }) {
+  if (multiple) {
+    return element('div', { class: 'quirks', role: 'group', 'aria-label': name, title: help }, element('span', {}, name),
+      ...choices.map((choice) => element('label', {},
+        element('input', { type: 'checkbox', name, value: choice }), ' ' + choice)));
+  }
+  if (choices.length === 2) {
+    return element('label', { title: help }, element('input', { type: 'checkbox', name, value: choices[1] }),
+      ` ${name}=${choices[1]}`);
+  }
+  if (choices.length > 2) {
+    return element('label', { title: help }, name + ' ', element('select', { name },
+      element('option', { value: '' }, choices[0]), ...choices.slice(1).map((choice) => element('option', {}, choice))));
+  }
+  return element('label', {}, name + ' ', element('input', { name, placeholder, title: help }));
+}
+
+async function buildForm() {
+  const parameters = await (await fetch('demo/parameters', { cache: 'no-store' })).json();
+  const byName = new Map(parameters.map((field) => [field.name, field]));
+  for (const [legend, names] of GROUPS) {
+    fields.append(element('fieldset', {}, element('legend', {}, legend),
+      ...names.filter((name) => byName.has(name)).map((name) => control(byName.get(name)))));
+    names.forEach((name) => byName.delete(name));
+  }
+  const lab = [...byName.values()];
+  fields.append(element('fieldset', { class: 'lab', 'data-testid': 'lab' }, element('legend', {}, 'Conformance lab'),
+    ...lab.filter((field) => field.multiple).map(control),
+    element('div', { class: 'lab-fields' }, ...lab.filter((field) => !field.multiple).map(control))));
+}
+
 async function learnEndpoint() {
   // In dev mode this request also applies a changed configuration before it is answered.
   const { path, eventName } = await (await fetch('demo/stream', { cache: 'no-store' })).json();
@@ -66,19 +117,23 @@ function showCurlCommand() {
   if (!endpoint) {
     return;
   }
-  const compressed = form.elements.gzip.checked ? ' --compressed' : '';
+  const compressed = form.elements.gzip?.value === '1' ? ' --compressed' : '';
   curlView.textContent = `curl -N${compressed} '${endpoint.origin}${streamUrl()}'`;
   clearTimeout(manifestCheck);
   manifestCheck = setTimeout(showManifestLink, MANIFEST_CHECK_DELAY_MS, withQuery(endpoint.pathname + '/expected'));
 }
 
-// The link only when the server would give this form a manifest; otherwise why not, in the server's words.
+// The link only when the server would give this form a manifest; otherwise why not, in the server's words, or, while
+// the form has no seed or no count, a note of what they give.
 async function showManifestLink(url) {
   let refusal = '';
+  let needsSeedOrCount = false;
   try {
     const response = await fetch(url, { cache: 'no-store' });
     if (!response.ok) {
-      refusal = `No manifest: ${await problemDetail(response)}`;
+      const problem = await problemOf(response);
+      needsSeedOrCount = ['seed', 'count'].includes(problem.parameter) && !form.elements[problem.parameter].value.trim();
+      refusal = needsSeedOrCount ? '' : `No manifest: ${problem.detail}`;
     }
   } catch (error) {
     refusal = `No manifest: the server could not be reached (${error.message})`;
@@ -87,17 +142,23 @@ async function showManifestLink(url) {
     return; // the form changed meanwhile, and another check is due
   }
   manifestLink.href = url;
-  manifestLink.hidden = refusal !== '';
+  manifestLink.hidden = refusal !== '' || needsSeedOrCount;
+  manifestHint.hidden = !needsSeedOrCount;
   manifestRefusal.hidden = refusal === '';
   manifestRefusal.textContent = refusal;
 }
 
 async function problemDetail(response) {
+  return (await problemOf(response)).detail;
+}
+
+// The refusal's parameter (or null) and detail.
+async function problemOf(response) {
   if (response.headers.get('Content-Type')?.includes('json')) {
     const problem = await response.json();
-    return problem.detail ?? problem.title ?? response.statusText;
+    return { parameter: problem.parameter ?? null, detail: problem.detail ?? problem.title ?? response.statusText };
   }
-  return response.statusText || 'no explanation';
+  return { parameter: null, detail: response.statusText || 'no explanation' };
 }
 
 function showState(state = source ? READY_STATES[source.readyState] : 'closed') {
@@ -264,14 +325,15 @@ function clear() {
 }
 
 // The page's own query string fills the form, so a viewer URL can be shared.
-for (const [name, value] of new URLSearchParams(location.search)) {
-  if (name === 'quirk') {
-    const quirks = value.split(',').map((quirk) => quirk.trim());
-    form.querySelectorAll('input[name="quirk"]').forEach((box) => { box.checked = quirks.includes(box.value); });
-  } else if (form.elements[name]?.type === 'checkbox') {
-    form.elements[name].checked = form.elements[name].value === value;
-  } else if (form.elements[name]) {
-    form.elements[name].value = value;
+function fillFromLocation() {
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    const boxes = form.querySelectorAll(`input[type="checkbox"][name="${CSS.escape(name)}"]`);
+    if (boxes.length > 0) {
+      const chosen = value.split(',').map((choice) => choice.trim());
+      boxes.forEach((box) => { box.checked = chosen.includes(box.value); });
+    } else if (form.elements[name]) {
+      form.elements[name].value = value;
+    }
   }
 }
 
@@ -284,4 +346,7 @@ form.addEventListener('change', showCurlCommand);
 stopButton.addEventListener('click', stop);
 clearButton.addEventListener('click', clear);
 showState();
-learnEndpoint().then(showCurlCommand);
+buildForm()
+  .then(fillFromLocation, (error) => addNote('error', `the app could not be asked for its parameters (${error.message})`))
+  .then(learnEndpoint)
+  .then(showCurlCommand);

@@ -1,40 +1,16 @@
 import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
-import { ssePath } from 'build-time-data';
+import { ssePath, parameterForm } from 'build-time-data';
 import '@vaadin/button';
 import '@vaadin/select';
 import '@vaadin/text-field';
 
-const QUIRKS = 'bom, crlf, cr, mixed-newlines, multiline, no-space, extra-space, unknown-field, bare-field, comment, '
-    + 'id-null, empty-id, retry-bogus, empty-data, trailing-partial, utf8';
-// [name, placeholder, tooltip, choices]: a text field, or with choices a select whose first choice is the default
-// (the parameter left out).
-// A placeholder is an example ("e.g.") or the server's default ("default:"), never a value that looks entered.
-const PARAMETERS = [
-    ['interval', 'e.g. 250ms, 100ms..2s', 'pause between events; 0 = fire-hose; empty: the configured interval-min..interval-max'],
-    ['count', 'e.g. 10', 'end after N events; empty: no end'],
-    ['duration', 'e.g. 30s', 'end after this long; empty: no end'],
-    ['delay', 'e.g. 2s', 'wait before answering; empty: no wait'],
-    ['event', 'default: …', 'the event type; empty: quarkus.chamber.sse.event-name'],
-    ['data', 'default: a random text', 'the same message in every event'],
-    ['seed', 'e.g. 42', 'the same seed gives the same ids and messages; empty: a different stream every time'],
-    ['retry', 'e.g. 500', 'sent as retry: (ms), where retry_in says; empty: none, the browser\'s own delay'],
-    ['retry_in', '', 'where retry: goes: a block of its own with no data, or the end of the first event\'s block; needs retry',
-        ['block', 'first']],
-    ['heartbeat', 'e.g. 5s', 'a comment when idle this long; empty: none'],
-    ['padding', 'e.g. 2048', 'a leading comment of this many bytes; empty: none'],
-    ['fail_after', 'e.g. 3', 'close cleanly after N events; empty: never'],
-    ['drop_after', 'e.g. 3', 'break the connection after N events; empty: never'],
-    ['status', 'e.g. 503', 'answer with this status and no stream; empty: 200 and the stream'],
-    ['quirk', 'e.g. crlf,comment', 'comma-separated: ' + QUIRKS],
-    ['split', '', 'cut each frame into writes of their own', ['none', 'byte', 'line', 'mid-crlf', 'mid-utf8', 'random']],
-    ['id_fault', '', 'a fault in the id of every Nth event', ['none', 'dup', 'skip', 'reorder']],
-    ['id_fault_every', 'e.g. 10', 'N for id_fault, from 2'],
-    ['echo', '', 'the request as the server saw it, first', ['off', 'request']],
-    ['stamp', '', 'the server\'s send time in each event', ['off', '1']],
-    ['gzip', '', 'Content-Encoding: gzip', ['off', '1']],
-    ['accel_buffering', '', 'the X-Accel-Buffering: no header', ['sent', 'omit']],
-];
+// The form, from the server's parameter catalog (ParameterForm): {name, placeholder, help, choices, multiple}; a field
+// with choices is a select whose first choice leaves the parameter out, unless multiple (a comma-separated list).
+const PARAMETERS = parameterForm;
 const MAX_ROWS = 200;
+// What the form needs for a manifest: said as a note while it lacks a seed or a count, the normal state of a play.
+const MANIFEST_HINT = 'Add a seed and a count for a manifest: the events a conforming EventSource must dispatch from '
+    + 'this stream, the same on every run.';
 // How long the form stays unchanged before the page asks the server whether it has a manifest for it.
 const MANIFEST_CHECK_DELAY_MS = 250;
 // How often, and how far apart, Start asks for the event name while the app does not answer (a dev-mode restart).
@@ -51,6 +27,7 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
         code.curl { flex: 1; padding: 4px 8px; background: var(--lumo-contrast-5pct); border-radius: 4px;
                     white-space: pre-wrap; overflow-wrap: anywhere; }
         .refusal { color: var(--lumo-error-text-color); }
+        .hint { color: var(--lumo-secondary-text-color); }
         table { border-collapse: collapse; font-family: var(--lumo-font-family-monospace, monospace);
                 font-size: var(--lumo-font-size-s); }
         td, th { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct); }
@@ -70,12 +47,12 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
 
     constructor() {
         super();
-        this._values = Object.fromEntries(PARAMETERS.map(([name]) => [name, '']));
+        this._values = Object.fromEntries(PARAMETERS.map(({ name }) => [name, '']));
         this._rows = [];
         this._state = 'stopped';
         this._count = 0;
         this._eventName = null;
-        this._manifest = { url: null, refusal: null };
+        this._manifest = { url: null, refusal: null, hint: null };
         this._source = null;
         this._previousArrival = null;
         this._manifestCheck = null;
@@ -101,7 +78,7 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
     render() {
         return html`
             <form @submit=${e => { e.preventDefault(); this._start(); }}>
-                ${PARAMETERS.map(([name, placeholder, tooltip, choices]) => choices
+                ${PARAMETERS.map(({ name, placeholder, help: tooltip, choices, multiple }) => choices.length && !multiple
                     ? html`<vaadin-select label=${name} name=${name} title=${tooltip}
                                .items=${choices.map(choice => ({ label: choice, value: choice }))}
                                .value=${this._values[name] || choices[0]}
@@ -125,7 +102,9 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
                 ${this._manifest.url
                     ? html`<a class="manifest" href=${this._manifest.url} target="_blank"
                               title="what a conforming EventSource must dispatch from this stream">Manifest</a>`
-                    : html`<span class="refusal">${this._manifest.refusal ?? ''}</span>`}
+                    : this._manifest.hint
+                        ? html`<span class="hint">${this._manifest.hint}</span>`
+                        : html`<span class="refusal">${this._manifest.refusal ?? ''}</span>`}
             </div>
             <table>
                 <thead><tr><th>arrived</th><th>+ms</th><th>id</th><th>event</th><th>message</th><th>elapsed</th></tr></thead>
@@ -195,14 +174,18 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
         clearTimeout(this._manifestCheck);
         this._manifestCheck = setTimeout(async () => {
             const url = this._url(ssePath + '/expected');
-            let manifest = { url, refusal: null };
+            let manifest = { url, refusal: null, hint: null };
             try {
                 const response = await fetch(url, { cache: 'no-store' });
                 if (!response.ok) {
-                    manifest = { url: null, refusal: `No manifest: ${await problemDetail(response)}` };
+                    const problem = await problemOf(response);
+                    manifest = needsSeedOrCount(problem, this._values)
+                        ? { url: null, refusal: null, hint: MANIFEST_HINT }
+                        : { url: null, refusal: `No manifest: ${problem.detail}`, hint: null };
                 }
             } catch (error) {
-                manifest = { url: null, refusal: `No manifest: the server could not be reached (${error.message})` };
+                manifest = { url: null, refusal: `No manifest: the server could not be reached (${error.message})`,
+                    hint: null };
             }
             if (url === this._url(ssePath + '/expected')) {
                 this._manifest = manifest;
@@ -312,11 +295,21 @@ export class QwcChamberSseStream extends QwcHotReloadElement {
 }
 
 async function problemDetail(response) {
+    return (await problemOf(response)).detail;
+}
+
+/** The refusal's parameter (or null) and detail. */
+async function problemOf(response) {
     if (response.headers.get('Content-Type')?.includes('json')) {
         const problem = await response.json();
-        return problem.detail ?? problem.title ?? response.statusText;
+        return { parameter: problem.parameter ?? null, detail: problem.detail ?? problem.title ?? response.statusText };
     }
-    return response.statusText || 'no explanation';
+    return { parameter: null, detail: response.statusText || 'no explanation' };
+}
+
+/** True when the manifest is refused only because the form has no seed or no count yet: a normal state. */
+function needsSeedOrCount(problem, values) {
+    return (problem.parameter === 'seed' || problem.parameter === 'count') && !values[problem.parameter];
 }
 
 customElements.define('qwc-chamber-sse-stream', QwcChamberSseStream);

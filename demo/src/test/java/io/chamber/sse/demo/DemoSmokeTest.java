@@ -14,17 +14,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chamber.sse.runtime.ChamberSseConfig;
+import io.chamber.sse.runtime.http.ParameterCatalog;
+import io.chamber.sse.runtime.http.ParameterForm;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class DemoSmokeTest {
+
+    @Inject
+    ChamberSseConfig config;
 
     @TestHTTPResource("/demo/ticks")
     URI ticks;
@@ -37,6 +47,22 @@ class DemoSmokeTest {
                 .header("Content-Type", "text/event-stream")
                 .body(matchesPattern("(id: [0-9a-f]{32}\nevent: random\ndata: \\{\"message\": \"[0-9A-Za-z]{10,50}\", "
                         + "\"elapsed\": \\d+\\.\\d{6}}\n\n){2}"));
+    }
+
+    /** The viewer page's form is the parameter catalog's, with the app's configuration. */
+    @Test
+    void servesTheViewersFormFromTheCatalog() {
+        List<ParameterForm.Field> expected = ParameterForm.of(new ParameterCatalog(config));
+        List<Map<String, Object>> served = given().when().get("/demo/parameters")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(served).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            ParameterForm.Field field = expected.get(i);
+            assertThat(served.get(i)).containsEntry("name", field.name()).containsEntry("placeholder", field.placeholder())
+                    .containsEntry("help", field.help()).containsEntry("choices", field.choices())
+                    .containsEntry("multiple", field.multiple());
+        }
+        assertThat(served).extracting(field -> field.get("name")).contains("quirk", "split", "gzip", "retry_in");
     }
 
     /** The viewer page learns the endpoint from the extension, with nothing restated in application.properties. */

@@ -97,7 +97,7 @@ class ChamberSseProcessor {
             BuildProducer<AddToOpenAPIDefinitionBuildItem> openApi) {
         if (capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             openApi.produce(new AddToOpenAPIDefinitionBuildItem(
-                    new StreamOpenApiFilter("/" + Paths.relative(config.path())),
+                    new StreamOpenApiFilter("/" + Paths.relative(config.path()), BuildTimeCatalog.get()),
                     OpenAPISPIConstants.DEFAULT_DOCUMENT_NAME));
         }
     }

@@ -1,19 +1,22 @@
 package io.chamber.sse.runtime.http;
 
-/** Every request parameter the stream endpoint reads, by the name a client sends. Unknown parameters are ignored. */
+/**
+ * Every request parameter the stream endpoint reads, by the name a client sends, in the order the docs and the viewers'
+ * forms list them. Unknown parameters are ignored. What each accepts and does: {@link ParameterCatalog}.
+ */
 public enum StreamParameter {
 
-    EVENT("event"),
-    DATA("data"),
     INTERVAL("interval"),
     COUNT("count"),
     DURATION("duration"),
     DELAY("delay"),
+    EVENT("event"),
+    DATA("data"),
+    SEED("seed"),
     RETRY("retry"),
     RETRY_IN("retry_in"),
     HEARTBEAT("heartbeat"),
     PADDING("padding"),
-    SEED("seed"),
     FAIL_AFTER("fail_after"),
     DROP_AFTER("drop_after"),
     STATUS("status"),
@@ -23,8 +26,8 @@ public enum StreamParameter {
     ID_FAULT_EVERY("id_fault_every"),
     ECHO("echo"),
     STAMP("stamp"),
-    ACCEL_BUFFERING("accel_buffering"),
     GZIP("gzip"),
+    ACCEL_BUFFERING("accel_buffering"),
     /** The id of the last event a reconnecting client saw, as EventSource polyfills send it. */
     LAST_EVENT_ID("lastEventId"),
     /** The id of the last event a reconnecting client saw, as EventSource sends it. */

@@ -26,9 +26,9 @@ import io.chamber.sse.runtime.stream.EventStreamParser.Event;
 class ExpectedEventsTest {
 
     static StreamOptions options(WireShape shape, long count, long retry, long failAfter, long dropAfter) {
-        return new StreamOptions("tick", null, 10, 50, new Interval(Duration.ofMillis(100), Duration.ofMillis(900)),
-                count, Duration.ZERO, Duration.ZERO, retry, Duration.ofMillis(300), 0, 42, 0, failAfter, dropAfter, 0,
-                true, shape, false, false);
+        return StreamOptions.builder().eventName("tick").seed(42)
+                .interval(new Interval(Duration.ofMillis(100), Duration.ofMillis(900))).count(count).retryMillis(retry)
+                .heartbeat(Duration.ofMillis(300)).failAfter(failAfter).dropAfter(dropAfter).shape(shape).build();
     }
 
     static ExpectedEvents.Manifest manifest(Set<Quirk> quirks) {
@@ -138,9 +138,8 @@ class ExpectedEventsTest {
     @Test
     void aResumedStreamContinuesWithTheSameEvents() {
         StreamOptions plain = options(WireShape.PLAIN, 6, -1, 0, 0);
-        StreamOptions resumed = new StreamOptions(plain.eventName(), plain.data(), 10, 50, plain.interval(), 6,
-                Duration.ZERO, Duration.ZERO, -1, plain.heartbeat(), 0, 42, 4, 0, 0, 0, true, WireShape.PLAIN, false,
-                false);
+        StreamOptions resumed = StreamOptions.builder().eventName(plain.eventName()).data(plain.data())
+                .interval(plain.interval()).count(6).heartbeat(plain.heartbeat()).seed(42).firstSequence(4).build();
         List<Event> events = ExpectedEvents.of(resumed).events();
         assertEquals(List.of(EventIds.encode(42, 4), EventIds.encode(42, 5)),
                 events.stream().map(Event::lastEventId).toList());
@@ -162,8 +161,8 @@ class ExpectedEventsTest {
 
     @Test
     void anAnswerThatIsNoStreamLeavesNothingAndNoReconnect() {
-        StreamOptions status = new StreamOptions("tick", null, 10, 50, Interval.fixed(Duration.ZERO), 3, Duration.ZERO,
-                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 204, true, WireShape.PLAIN, false, false);
+        StreamOptions status = StreamOptions.builder().eventName("tick").interval(Duration.ZERO).count(3).seed(42)
+                .status(204).build();
         ExpectedEvents.Manifest manifest = ExpectedEvents.of(status);
         assertTrue(manifest.events().isEmpty());
         assertFalse(manifest.reconnects());
@@ -183,8 +182,8 @@ class ExpectedEventsTest {
     }
 
     static StreamOptions timed(String data, Set<Quirk> quirks, Duration interval, long count, Duration heartbeat) {
-        return new StreamOptions("tick", data, 10, 50, Interval.fixed(interval), count, Duration.ZERO, Duration.ZERO,
-                -1, heartbeat, 0, 42, 0, 0, 0, 0, true, new WireShape(quirks, null, null, 0), false, false);
+        return StreamOptions.builder().eventName("tick").data(data).interval(interval).count(count)
+                .heartbeat(heartbeat).seed(42).shape(new WireShape(quirks, null, null, 0)).build();
     }
 
     @Test
@@ -221,9 +220,8 @@ class ExpectedEventsTest {
 
     @Test
     void aPaddingCommentAfterABomChangesNothing() {
-        StreamOptions padded = new StreamOptions("tick", null, 10, 50, Interval.fixed(Duration.ZERO), 2,
-                Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, 65_536, 42, 0, 0, 0, 0, true,
-                new WireShape(Set.of(Quirk.BOM), null, null, 0), false, false);
+        StreamOptions padded = StreamOptions.builder().eventName("tick").interval(Duration.ZERO).count(2)
+                .padding(65_536).seed(42).shape(new WireShape(Set.of(Quirk.BOM), null, null, 0)).build();
         assertEquals(ExpectedEvents.of(timed(null, Set.of(), Duration.ZERO, 2, Duration.ZERO)),
                 ExpectedEvents.of(padded));
     }

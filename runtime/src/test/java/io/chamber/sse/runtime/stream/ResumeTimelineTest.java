@@ -23,8 +23,8 @@ class ResumeTimelineTest {
     static StreamOptions options(String interval, Duration delay, long firstSequence, boolean fixedMessage, long count) {
         String[] bounds = interval.split("\\.\\.");
         Interval pace = new Interval(Duration.parse(bounds[0]), Duration.parse(bounds[bounds.length - 1]));
-        return new StreamOptions("tick", fixedMessage ? "m" : null, 10, 50, pace, count, Duration.ZERO, delay, -1,
-                Duration.ZERO, 0, 42, firstSequence, 0, 0, 0, true, WireShape.PLAIN, false, false);
+        return StreamOptions.builder().eventName("tick").data(fixedMessage ? "m" : null).interval(pace).count(count)
+                .delay(delay).seed(42).firstSequence(firstSequence).build();
     }
 
     /** The events of one response, each with its blank line, written at each wake-up from {@code startNanos}. */

@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SseWireFormatTest {
 
     static StreamOptions options(String event, String data) {
-        return new StreamOptions(event, data, 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0, Duration.ZERO,
-                Duration.ZERO, -1, Duration.ZERO, 0, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false, false);
+        return StreamOptions.builder().eventName(event).data(data).interval(Duration.ofSeconds(1)).seed(42).build();
     }
 
     static String event(StreamOptions options, long sequence, long elapsedNanos) {
@@ -64,9 +63,8 @@ class SseWireFormatTest {
     @Test
     void paddingIsOneCommentLineOfSpaces() {
         Frame out = new Frame(4);
-        StreamOptions options = new StreamOptions("random", "x", 10, 50, Interval.fixed(Duration.ofSeconds(1)), 0,
-                Duration.ZERO, Duration.ZERO, 2500, Duration.ZERO, 10, 42, 0, 0, 0, 0, true, WireShape.PLAIN, false,
-                false);
+        StreamOptions options = StreamOptions.builder().data("x").interval(Duration.ofSeconds(1)).retryMillis(2500)
+                .padding(10).seed(42).build();
         new SseWireFormat(options).appendPrelude(out);
         assertEquals(":          \n\nretry: 2500\n\n", out.toString());
     }

@@ -19,8 +19,9 @@ class StreamFramesTest {
     /** seed 7, fixed message, 1 s pace, then the given limits. */
     static StreamOptions options(long count, Duration duration, Duration delay, long retry, Duration heartbeat,
             int padding, long failAfter, long dropAfter, Duration interval) {
-        return new StreamOptions("tick", "m", 10, 50, Interval.fixed(interval), count, duration, delay, retry,
-                heartbeat, padding, 7, 0, failAfter, dropAfter, 0, true, WireShape.PLAIN, false, false);
+        return StreamOptions.builder().eventName("tick").data("m").interval(interval).count(count).duration(duration)
+                .delay(delay).retryMillis(retry).heartbeat(heartbeat).padding(padding).seed(7).failAfter(failAfter)
+                .dropAfter(dropAfter).build();
     }
 
     static StreamOptions paced(long count) {
