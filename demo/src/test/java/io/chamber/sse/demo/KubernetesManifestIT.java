@@ -100,6 +100,29 @@ class KubernetesManifestIT {
         assertThat(service.at("/spec/selector").size()).isPositive();
     }
 
+    @Test
+    void httpsOnItsPortWithTheCertificateFromAMountedSecret() {
+        JsonNode container = container();
+        JsonNode https = named(container.path("ports"), "https");
+        assertThat(https.path("containerPort").asInt())
+                .isEqualTo(Integer.parseInt(application.getProperty("quarkus.http.ssl-port")));
+        assertThat(StreamSupport.stream(resource("Service").at("/spec/ports").spliterator(), false)
+                .map(port -> port.path("targetPort").asInt())).contains(https.path("containerPort").asInt());
+
+        JsonNode mount = named(container.path("volumeMounts"), "tls");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        JsonNode volume = named(resource("Deployment").at("/spec/template/spec/volumes"), "tls");
+        assertThat(volume.at("/secret/secretName").asText()).isEqualTo("chamber-sse-demo-tls");
+        // the keys of a secret of type kubernetes.io/tls
+        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM_0_CERT")).isEqualTo(mount.path("mountPath").asText() + "/tls.crt");
+        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM_0_KEY")).isEqualTo(mount.path("mountPath").asText() + "/tls.key");
+    }
+
+    private static JsonNode named(JsonNode list, String name) {
+        return StreamSupport.stream(list.spliterator(), false).filter(item -> name.equals(item.path("name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + list));
+    }
+
     private static JsonNode resource(String kind) {
         List<JsonNode> matching = resources.stream()
                 .filter(resource -> kind.equals(resource.path("kind").asText())
