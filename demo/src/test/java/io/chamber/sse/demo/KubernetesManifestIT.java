@@ -72,7 +72,8 @@ class KubernetesManifestIT {
     @Test
     void probesOnTheHealthEndpointsOfTheHttpPort() {
         JsonNode container = container();
-        int port = container.at("/ports/0/containerPort").asInt();
+        // by name: quarkus-kubernetes lists the http and https ports in either order from one build to the next
+        int port = named(container.path("ports"), "http").path("containerPort").asInt();
         assertThat(port).isEqualTo(Integer.parseInt(application.getProperty("quarkus.http.port")));
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/readinessProbe/httpGet/port").asInt()).isEqualTo(port);
@@ -92,8 +93,8 @@ class KubernetesManifestIT {
     @Test
     void serviceSendsToThePodsHttpPort() {
         JsonNode service = resource("Service");
-        assertThat(service.at("/spec/ports/0/targetPort").asInt())
-                .isEqualTo(container().at("/ports/0/containerPort").asInt());
+        assertThat(named(service.at("/spec/ports"), "http").path("targetPort").asInt())
+                .isEqualTo(named(container().path("ports"), "http").path("containerPort").asInt());
         JsonNode podLabels = resource("Deployment").at("/spec/template/metadata/labels");
         service.at("/spec/selector").properties().forEach(label -> assertThat(podLabels.get(label.getKey()))
                 .as("pod label %s", label.getKey()).isEqualTo(label.getValue()));
