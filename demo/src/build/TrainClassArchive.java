@@ -65,13 +65,16 @@ public class TrainClassArchive {
         Path trained = app.resolve(archive.file() + ".trained");
         Path log = Files.createTempFile("class-archive-training", ".log");
         Files.deleteIfExists(trained);
+        // the self-signed certificate the app makes where none is configured: never in the image or the build's home
+        Path certificate = Files.createTempDirectory("class-archive-training-tls");
 
         List<String> lines = Files.readAllLines(jvmOptions);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(documentedOptions(lines));
         command.addAll(List.of(archive.writeOption() + trained.getFileName(), "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=0", "-jar", "quarkus-run.jar"));
+                "-Dquarkus.http.port=0", "-Dquarkus.http.ssl-port=0", "-Dchamber.demo.tls.directory=" + certificate,
+                "-jar", "quarkus-run.jar"));
         Process server = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {
@@ -90,7 +93,14 @@ public class TrainClassArchive {
         } finally {
             server.destroy();
         }
-        if (!server.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        boolean ended = server.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try (var files = Files.list(certificate)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(certificate);
+        if (!ended) {
             server.destroyForcibly();
             throw failure("the training run did not end within " + EXIT_TIMEOUT_SECONDS + " s of SIGTERM", log);
         }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
 /**
- * The demo page, its script, style sheet and icon, read from {@code demo-page/} on the classpath once and served from
- * memory. As static resources ({@code META-INF/resources}) they would be served through Vert.x's file cache, which a
+ * The demo page, its script, style sheet and icon, and the many-streams page, read from {@code demo-page/} on the
+ * classpath once and served from memory. As static resources ({@code META-INF/resources}) they would be served through Vert.x's file cache, which a
  * JVM shutdown hook of Vert.x deletes as soon as SIGTERM arrives: for the whole graceful shutdown (the pre-shutdown
  * delay, then the streams' end) every page request would fail with 500 and an ERROR "cacheDir has been removed.
  * FileResolver is closing?".
@@ -23,6 +23,7 @@ public class DemoPage {
     private static final String CSS = "text/css; charset=UTF-8";
 
     private final byte[] index = read("index.html");
+    private final byte[] many = read("many.html");
     private final byte[] script = read("app.js");
     private final byte[] style = read("style.css");
     private final byte[] icon = read("favicon.ico");
@@ -38,6 +39,14 @@ public class DemoPage {
     @Produces(HTML)
     public byte[] indexHtml() {
         return index;
+    }
+
+    /** N EventSources on one origin at once: which of them receive events (over HTTP/1.1 at most six). */
+    @GET
+    @Path("many.html")
+    @Produces(HTML)
+    public byte[] many() {
+        return many;
     }
 
     @GET

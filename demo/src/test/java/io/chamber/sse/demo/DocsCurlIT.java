@@ -55,6 +55,8 @@ class DocsCurlIT {
      */
     static final Map<String, String> HOSTS = Map.of(
             "localhost:8000", "the demo's port",
+            "localhost:8443", "the demo's HTTPS port (its test port here), whose self-signed certificate the packaged "
+                    + "demo makes where the page says, in ~/.chamber-sse/tls",
             "127.0.0.1:8000", "the demo's port",
             "localhost:8080", "a new application's port: the same endpoint",
             "127.0.0.1:8080", "nginx in front of two demo replicas (running-a-fleet.md); RollingRestartIT runs that "
@@ -83,6 +85,10 @@ class DocsCurlIT {
 
     @TestHTTPResource("/")
     URL app;
+
+    /** Where the app logs "Listening on: http://...:PORT and https://...:PORT" (@QuarkusIntegrationTest's log file). */
+    static final Path APP_LOG = Path.of("target", "quarkus.log");
+    static final Pattern LISTENING_HTTPS = Pattern.compile("Listening on: \\S+ and https://\\S+:(\\d+)");
 
     @TempDir
     static Path work;
@@ -219,7 +225,7 @@ class DocsCurlIT {
         return 200;
     }
 
-    private String pointAtApp(DocPages.Example example, String command) {
+    private String pointAtApp(DocPages.Example example, String command) throws IOException {
         String text = command;
         for (Substitution substitution : SUBSTITUTIONS) {
             text = text.replace(substitution.text(), substitution.replacement());
@@ -231,10 +237,26 @@ class DocsCurlIT {
                 fail(example.where() + ": `" + command + "` goes to " + host.group(1)
                         + ", which DocsCurlIT.HOSTS does not list: add it, with why the test app stands for it");
             }
-            host.appendReplacement(pointed, Matcher.quoteReplacement("http://localhost:" + app.getPort()));
+            String pointedAt = host.group().startsWith("https:") ? "https://localhost:" + httpsPort()
+                    : "http://localhost:" + app.getPort();
+            host.appendReplacement(pointed, Matcher.quoteReplacement(pointedAt));
         }
         host.appendTail(pointed);
         return pointed.toString();
+    }
+
+    /**
+     * The app's HTTPS port, from its log: @TestHTTPResource(tls = true) names the configured test port (0 here, a port
+     * the system chose) instead of the one it listens on.
+     */
+    private static int httpsPort() throws IOException {
+        Matcher listening = LISTENING_HTTPS.matcher(Files.readString(APP_LOG));
+        int port = -1;
+        while (listening.find()) {
+            port = Integer.parseInt(listening.group(1));
+        }
+        assertThat(port).as("the HTTPS port in %s", APP_LOG).isPositive();
+        return port;
     }
 
     /** The command with the page's variables ({@code $SSE}, {@code ${SSE}}) written out, to read its parameters. */

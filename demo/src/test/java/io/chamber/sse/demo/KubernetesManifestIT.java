@@ -72,7 +72,8 @@ class KubernetesManifestIT {
     @Test
     void probesOnTheHealthEndpointsOfTheHttpPort() {
         JsonNode container = container();
-        int port = container.at("/ports/0/containerPort").asInt();
+        // by name: quarkus-kubernetes lists the http and https ports in either order from one build to the next
+        int port = named(container.path("ports"), "http").path("containerPort").asInt();
         assertThat(port).isEqualTo(Integer.parseInt(application.getProperty("quarkus.http.port")));
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/readinessProbe/httpGet/port").asInt()).isEqualTo(port);
@@ -92,12 +93,35 @@ class KubernetesManifestIT {
     @Test
     void serviceSendsToThePodsHttpPort() {
         JsonNode service = resource("Service");
-        assertThat(service.at("/spec/ports/0/targetPort").asInt())
-                .isEqualTo(container().at("/ports/0/containerPort").asInt());
+        assertThat(named(service.at("/spec/ports"), "http").path("targetPort").asInt())
+                .isEqualTo(named(container().path("ports"), "http").path("containerPort").asInt());
         JsonNode podLabels = resource("Deployment").at("/spec/template/metadata/labels");
         service.at("/spec/selector").properties().forEach(label -> assertThat(podLabels.get(label.getKey()))
                 .as("pod label %s", label.getKey()).isEqualTo(label.getValue()));
         assertThat(service.at("/spec/selector").size()).isPositive();
+    }
+
+    @Test
+    void httpsOnItsPortWithTheCertificateFromAMountedSecret() {
+        JsonNode container = container();
+        JsonNode https = named(container.path("ports"), "https");
+        assertThat(https.path("containerPort").asInt())
+                .isEqualTo(Integer.parseInt(application.getProperty("quarkus.http.ssl-port")));
+        assertThat(StreamSupport.stream(resource("Service").at("/spec/ports").spliterator(), false)
+                .map(port -> port.path("targetPort").asInt())).contains(https.path("containerPort").asInt());
+
+        JsonNode mount = named(container.path("volumeMounts"), "tls");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        JsonNode volume = named(resource("Deployment").at("/spec/template/spec/volumes"), "tls");
+        assertThat(volume.at("/secret/secretName").asText()).isEqualTo("chamber-sse-demo-tls");
+        // the keys of a secret of type kubernetes.io/tls
+        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM_0_CERT")).isEqualTo(mount.path("mountPath").asText() + "/tls.crt");
+        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM_0_KEY")).isEqualTo(mount.path("mountPath").asText() + "/tls.key");
+    }
+
+    private static JsonNode named(JsonNode list, String name) {
+        return StreamSupport.stream(list.spliterator(), false).filter(item -> name.equals(item.path("name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + list));
     }
 
     private static JsonNode resource(String kind) {

@@ -34,6 +34,7 @@ class PageDuringShutdownIT {
         Path log = Path.of("target", "demo-" + port + ".log");
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.shutdown.delay=1s",
+                "-Dquarkus.http.ssl-port=0", "-Dchamber.demo.tls.directory=" + Path.of("target", "tls").toAbsolutePath(),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<String> answers = new ArrayList<>();

@@ -81,7 +81,8 @@ class StartedAsDocumentedIT {
         List<String> command = new ArrayList<>(Arrays.asList(readme.group(2).split(" ")));
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> options = new ArrayList<>(added);
-        options.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
+        options.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dquarkus.http.ssl-port=0",
+                "-Dchamber.demo.tls.directory=" + Path.of("target", "tls").toAbsolutePath()));
         command.addAll(command.indexOf("-jar"), options);
 
         Path log = Files.createTempFile("started-as-documented", ".log");
