@@ -17,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,9 +33,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,10 +49,11 @@ import io.chamber.sse.testsupport.ExternalTools;
 
 /**
  * The JVM container image the build made with {@code -Dimage} (the image {@code target/quarkus-artifact.properties}
- * names), run as users run it: its port published on loopback, a memory limit of 256 MB, configuration by
- * {@code -e}. It serves the jar's bytes, starts as documented with a class archive of its own JDK, sizes its heap from
- * the limit, holds the hostile suite's amplifying requests inside it, ends its streams on SIGTERM within the
- * manifest's grace period with a clean log, and starts again.
+ * names), run as users run it: its ports published on loopback, a memory limit of 256 MB, configuration by
+ * {@code -e}. It serves the jar's bytes, over HTTPS and HTTP/2 too (its own certificate, or one mounted as a
+ * Kubernetes secret is), starts as documented with a class archive of its own JDK, sizes its heap from the limit,
+ * holds the hostile suite's amplifying requests inside it, ends its streams on SIGTERM within the manifest's grace
+ * period with a clean log, and starts again.
  *
  * <p>Its base is whatever the build was given: {@code Dockerfile.jvm}'s default, a JRE image from a registry, or, on
  * this project's CI, where no registry can be reached, a JRE assembled from Debian packages by
@@ -219,28 +227,85 @@ class ContainerImageIT {
         assertThat(container.log()).noneMatch(line -> LOG_COMPLAINT.matcher(line).find());
     }
 
-    /** A container of the image, its port 8000 published on a free loopback port, under the memory limit. */
-    record Container(String name, int port) {
+    @Test
+    void servesHttpsWithHttp2FromItsOwnCertificateOrAMountedOne(@TempDir Path mounted) throws Exception {
+        Container container = Container.run();
+        String selfSigned = "/var/lib/chamber-sse/tls/localhost";
+        podman("cp", container.name + ":" + selfSigned + ".crt", mounted.resolve("tls.crt").toString());
+        podman("cp", container.name + ":" + selfSigned + ".key", mounted.resolve("tls.key").toString());
+        String path = "/streaming/sse?seed=42&interval=0&count=20";
+        HttpResponse<byte[]> overH2 = https(mounted.resolve("tls.crt"), container.httpsUri(path));
+        assertThat(overH2.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(overH2.body()).isEqualTo(bytes(container.uri(path)));
+        assertThat(container.log()).anyMatch(line -> line.contains("HTTPS serves a self-signed certificate"));
+
+        // a Kubernetes secret is mounted readable, as here; the container then makes no certificate of its own.
+        // QUARKUS_TLS_KEY_STORE_PEM__0__CERT: the 0 is a map key, which an environment variable quotes with __
+        Files.setPosixFilePermissions(mounted, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(mounted.resolve("tls.key"), PosixFilePermissions.fromString("rw-r--r--"));
+        Container withSecret = Container.run("--volume", mounted + ":/etc/tls:ro",
+                "-e", "QUARKUS_TLS_KEY_STORE_PEM__0__CERT=/etc/tls/tls.crt",
+                "-e", "QUARKUS_TLS_KEY_STORE_PEM__0__KEY=/etc/tls/tls.key");
+        assertThat(https(mounted.resolve("tls.crt"), withSecret.httpsUri(path)).body())
+                .isEqualTo(bytes(withSecret.uri(path)));
+        assertThat(podman("exec", withSecret.name, "ls", "-A", "/var/lib/chamber-sse")).isEmpty();
+        assertThat(withSecret.log()).noneMatch(line -> LOG_COMPLAINT.matcher(line).find());
+    }
+
+    /** A GET over HTTPS, HTTP/2 preferred, trusting only the given certificate. */
+    static HttpResponse<byte[]> https(Path trusted, URI uri) throws Exception {
+        KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+        trustStore.load(null, null);
+        try (InputStream in = Files.newInputStream(trusted)) {
+            trustStore.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trustStore);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls)
+                .build().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
+        return response;
+    }
+
+    /** A container of the image, its ports 8000 and 8443 published on free loopback ports, under the memory limit. */
+    record Container(String name, int port, int httpsPort) {
 
         static Container run(String... options) {
             String name = "chamber-sse-it-" + ProcessHandle.current().pid() + "-" + containers.size();
             containers.add(name);
             List<String> command = new ArrayList<>(List.of("run", "--detach", "--name", name,
-                    "--publish", "127.0.0.1::8000", "--memory", MEMORY_LIMIT));
+                    "--publish", "127.0.0.1::8000", "--publish", "127.0.0.1::8443", "--memory", MEMORY_LIMIT));
             command.addAll(List.of(options));
             command.add(image);
             podman(command.toArray(String[]::new));
-            Matcher published = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(podman("port", name, "8000/tcp"));
-            assertThat(published.find()).as("the published port of %s", name).isTrue();
-            Container container = new Container(name, Integer.parseInt(published.group(1)));
+            Container container = new Container(name, published(name, 8000), published(name, 8443));
             container.awaitReady();
             return container;
         }
 
+        private static int published(String name, int port) {
+            Matcher published = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(podman("port", name, port + "/tcp"));
+            assertThat(published.find()).as("the published port %d of %s", port, name).isTrue();
+            return Integer.parseInt(published.group(1));
+        }
+
+        URI httpsUri(String path) {
+            return URI.create("https://127.0.0.1:" + httpsPort + path);
+        }
+
+        /** Ready on HTTP (its readiness check), and HTTPS accepts connections: Quarkus may bind it a moment later. */
         void awaitReady() {
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                     .until(() -> client.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions().until(() -> {
+                try (Socket https = new Socket("127.0.0.1", httpsPort)) {
+                    return true;
+                }
+            });
         }
 
         URI uri(String path) {

@@ -115,8 +115,8 @@ class KubernetesManifestIT {
         JsonNode volume = named(resource("Deployment").at("/spec/template/spec/volumes"), "tls");
         assertThat(volume.at("/secret/secretName").asText()).isEqualTo("chamber-sse-demo-tls");
         // the keys of a secret of type kubernetes.io/tls
-        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM_0_CERT")).isEqualTo(mount.path("mountPath").asText() + "/tls.crt");
-        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM_0_KEY")).isEqualTo(mount.path("mountPath").asText() + "/tls.key");
+        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM__0__CERT")).isEqualTo(mount.path("mountPath").asText() + "/tls.crt");
+        assertThat(env("QUARKUS_TLS_KEY_STORE_PEM__0__KEY")).isEqualTo(mount.path("mountPath").asText() + "/tls.key");
     }
 
     private static JsonNode named(JsonNode list, String name) {
