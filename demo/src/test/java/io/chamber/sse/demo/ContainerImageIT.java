@@ -18,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,9 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +117,7 @@ class ContainerImageIT {
 
     @Test
     void startsAsDocumentedAsNonRootWithItsOwnArchiveAndHalfTheLimitAsHeap() throws Exception {
-        // JDK_JAVA_OPTIONS: read by the java launcher before the image's own arguments, so the entrypoint stays as it is
+        // JDK_JAVA_OPTIONS: the java launcher reads it before the image's own arguments; the entrypoint stays as is
         Container container = Container.run("-e", "JDK_JAVA_OPTIONS=-Xlog:gc+init -Xlog:class+load");
         assertThat(podman("exec", container.name, "id", "-u").strip()).isEqualTo("185");
         assertThat(podman("exec", container.name, "cat", "/proc/1/cmdline").replace('\0', ' ').strip())
@@ -254,18 +249,9 @@ class ContainerImageIT {
 
     /** A GET over HTTPS, HTTP/2 preferred, trusting only the given certificate. */
     static HttpResponse<byte[]> https(Path trusted, URI uri) throws Exception {
-        KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-        trustStore.load(null, null);
-        try (InputStream in = Files.newInputStream(trusted)) {
-            trustStore.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trustStore);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls)
-                .build().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = TrustingHttpClient.trusting(trusted).send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
         return response;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +60,7 @@ class HttpsIT {
         byte[] made;
         try {
             Path cert = directory.resolve("localhost.crt");
-            X509Certificate certificate = read(cert);
+            X509Certificate certificate = TrustingHttpClient.read(cert);
             assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
             assertThat(certificate.getSubjectAlternativeNames().stream().map(name -> name.get(1).toString()))
                     .containsExactlyInAnyOrder("localhost", "127.0.0.1");
@@ -76,7 +70,8 @@ class HttpsIT {
                     && line.contains("self-signed certificate for localhost and 127.0.0.1: " + cert)
                     && line.contains("curl --cacert " + cert) && line.contains("NODE_EXTRA_CA_CERTS=" + cert));
 
-            HttpResponse<byte[]> response = get(client(cert), app, "https", "streaming/sse?count=1&interval=0");
+            HttpResponse<byte[]> response = get(TrustingHttpClient.trusting(cert), app, "https",
+                    "streaming/sse?count=1&interval=0");
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(certificate);
             made = Files.readAllBytes(cert);
@@ -88,7 +83,8 @@ class HttpsIT {
         try {
             assertThat(Files.readAllBytes(directory.resolve("localhost.crt"))).as("the certificate of the first start")
                     .isEqualTo(made);
-            assertThat(get(client(directory.resolve("localhost.crt")), again, "https", "q/health/live").statusCode())
+            assertThat(get(TrustingHttpClient.trusting(directory.resolve("localhost.crt")), again, "https",
+                    "q/health/live").statusCode())
                     .isEqualTo(200);
         } finally {
             stop(again);
@@ -100,7 +96,7 @@ class HttpsIT {
         Path directory = home.resolve("tls");
         App app = start("-Dchamber.demo.tls.directory=" + directory);
         try {
-            HttpClient h2 = client(directory.resolve("localhost.crt"));
+            HttpClient h2 = TrustingHttpClient.trusting(directory.resolve("localhost.crt"));
             HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (String path : SEEDED) {
                 HttpResponse<byte[]> overH2 = get(h2, app, "https", path);
@@ -126,10 +122,11 @@ class HttpsIT {
                 "-Dquarkus.tls.key-store.pem.0.cert=" + own.resolve("own.crt"),
                 "-Dquarkus.tls.key-store.pem.0.key=" + own.resolve("own.key"));
         try {
-            HttpResponse<byte[]> response = get(client(own.resolve("own.crt")), app, "https", "q/health/live");
+            HttpResponse<byte[]> response = get(TrustingHttpClient.trusting(own.resolve("own.crt")), app, "https",
+                    "q/health/live");
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(response.sslSession().orElseThrow().getPeerCertificates()[0])
-                    .isEqualTo(read(own.resolve("own.crt")));
+                    .isEqualTo(TrustingHttpClient.read(own.resolve("own.crt")));
             assertThat(unused).as("no self-signed certificate made").doesNotExist();
             assertThat(lines(app.log())).noneMatch(line -> line.contains("self-signed"));
         } finally {
@@ -164,30 +161,11 @@ class HttpsIT {
                 .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
     }
 
-    /** Java's HTTP client preferring HTTP/2, trusting only the given certificate. */
-    private static HttpClient client(Path trusted) throws Exception {
-        KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-        trustStore.load(null, null);
-        trustStore.setCertificateEntry("demo", read(trusted));
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trustStore);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls).build();
-    }
-
     private static HttpResponse<byte[]> get(HttpClient client, App app, String scheme, String path) throws Exception {
         int port = "https".equals(scheme) ? app.httpsPort() : app.httpPort();
         String host = "https".equals(scheme) ? "localhost" : "127.0.0.1";
         return client.send(HttpRequest.newBuilder(URI.create(scheme + "://" + host + ":" + port + "/" + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static X509Certificate read(Path cert) throws Exception {
-        try (InputStream in = Files.newInputStream(cert)) {
-            Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
-            return (X509Certificate) certificate;
-        }
     }
 
     private static List<String> lines(Path log) throws IOException {
